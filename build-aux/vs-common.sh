@@ -1,0 +1,183 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Functions shared by build-aux/run and build-aux/test. Source it; it does
+# nothing by itself. Callers run with `set -euo pipefail`.
+
+# What it takes to build the app.
+VS_BUILD_PACKAGES=(
+  build-essential meson ninja-build pkg-config
+  libgtk-4-dev libvirt-dev libvirt-glib-1.0-dev libxml2-dev libglib2.0-dev-bin
+  gettext desktop-file-utils appstream-util
+)
+
+# What it takes to run it against a local daemon. In Debian 12 libvirt-daemon
+# carries the storage driver and its dir/fs/logical/disk/iscsi/scsi/mpath
+# backends, and virt-ssh-helper, which qemu+ssh:// uses on the remote side.
+VS_RUNTIME_PACKAGES=(
+  libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-utils
+)
+
+# What the test tiers need on top: an X server and a session bus for the UI
+# tests, sshd for the remote tier, loop devices and mkfs for fs pools.
+VS_TEST_PACKAGES=(
+  python3 xvfb xauth dbus dbus-x11 openssh-server openssh-client
+  imagemagick python3-gi gir1.2-gtk-4.0 at-spi2-core python3-pyatspi
+  util-linux e2fsprogs procps
+)
+
+vs_log () {
+  printf '==> %s\n' "$*" >&2
+}
+
+vs_warn () {
+  printf '==> WARNING: %s\n' "$*" >&2
+}
+
+vs_die () {
+  printf '==> ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+vs_is_root () {
+  [[ "$(id -u)" -eq 0 ]]
+}
+
+# Prints the packages among "$@" that dpkg does not list as installed.
+vs_missing_packages () {
+  local pkg status
+  for pkg in "$@"; do
+    status="$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
+    if [[ "$status" != "installed" ]]; then
+      printf '%s\n' "$pkg"
+    fi
+  done
+}
+
+# Runs "$@" as root: directly when we are root, else through sudo.
+vs_as_root () {
+  if vs_is_root; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    return 1
+  fi
+}
+
+VS_APT_UPDATED="${VS_APT_UPDATED:-}"
+
+# Installs whichever of "$@" is missing; does nothing (and asks nothing of
+# apt) when all are there, so a second run is fast.
+vs_install_packages () {
+  local missing=()
+  mapfile -t missing < <(vs_missing_packages "$@")
+  if [[ "${#missing[@]}" -eq 0 ]]; then
+    return 0
+  fi
+
+  if ! vs_is_root && ! command -v sudo >/dev/null 2>&1; then
+    vs_warn "these Debian packages are missing and this is not root (and there is no sudo):"
+    printf '      %s\n' "${missing[*]}" >&2
+    vs_warn "install them as root with:"
+    printf '      apt-get install --no-install-recommends %s\n' "${missing[*]}" >&2
+    return 1
+  fi
+
+  vs_log "installing: ${missing[*]}"
+  # Another apt run (unattended-upgrades, a colleague) may hold the lock for
+  # a while: wait for it instead of failing.
+  local apt_opts=(-o DPkg::Lock::Timeout=600)
+  if [[ -z "$VS_APT_UPDATED" ]]; then
+    vs_as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update -q
+    VS_APT_UPDATED=1
+  fi
+  vs_as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get "${apt_opts[@]}" install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# vs_build DIR [MESON_SETUP_ARGS...]
+# Configures DIR the first time; reconfigures when setup arguments are given
+# (so a changed option takes effect); then compiles. Ninja regenerates by
+# itself when a meson.build changed.
+vs_build () {
+  local dir="$1"
+  shift
+  if [[ -f "$dir/meson-private/coredata.dat" ]]; then
+    if [[ "$#" -gt 0 ]]; then
+      meson setup --reconfigure "$dir" "$@"
+    fi
+  else
+    meson setup "$dir" "$@"
+  fi
+  meson compile -C "$dir"
+}
+
+# True when the system daemon answers on qemu:///system.
+vs_system_daemon_answers () {
+  command -v virsh >/dev/null 2>&1 || return 1
+  timeout 10 virsh -c qemu:///system -q uri >/dev/null 2>&1
+}
+
+# What a standalone libvirtd needs on a machine without libvirt-daemon-system
+# (which would create these) and without systemd. Root only.
+vs_prepare_libvirtd () {
+  if ! getent group libvirt-qemu >/dev/null; then
+    groupadd --system libvirt-qemu
+  fi
+  if ! getent passwd libvirt-qemu >/dev/null; then
+    useradd --system --gid libvirt-qemu --home-dir /var/lib/libvirt \
+      --no-create-home --shell /usr/sbin/nologin \
+      --comment "Libvirt Qemu" libvirt-qemu
+  fi
+  mkdir -p /var/log/libvirt /run/libvirt /var/lib/libvirt/images
+}
+
+# vs_start_libvirtd TIMEOUT_SECONDS
+# Starts `libvirtd -d` (root only) and waits until qemu:///system answers.
+# libvirtd writes its pid to /run/libvirtd.pid. Returns 1, with the log's
+# tail printed, when it does not answer in time.
+vs_start_libvirtd () {
+  local timeout="$1" i
+  vs_prepare_libvirtd
+  vs_log "starting libvirtd"
+  if ! libvirtd -d </dev/null >/dev/null 2>&1; then
+    vs_warn "libvirtd -d failed"
+  fi
+  for ((i = 0; i < timeout * 4; i++)); do
+    if vs_system_daemon_answers; then
+      vs_log "libvirtd answers on qemu:///system (pid $(vs_libvirtd_pid || echo '?'))"
+      return 0
+    fi
+    sleep 0.25
+  done
+  vs_warn "libvirtd did not answer on qemu:///system within ${timeout}s"
+  if [[ -f /var/log/libvirt/libvirtd.log ]]; then
+    tail -n 20 /var/log/libvirt/libvirtd.log >&2 || true
+  fi
+  return 1
+}
+
+# Prints the pid in /run/libvirtd.pid when it belongs to a live libvirtd.
+vs_libvirtd_pid () {
+  local pid
+  pid="$(cat /run/libvirtd.pid 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" == "libvirtd" ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+# Stops the libvirtd named in /run/libvirtd.pid: SIGTERM, then SIGKILL after
+# 15 s. libvirtd is not our child (it daemonized), so poll instead of wait.
+vs_stop_libvirtd () {
+  local pid i
+  pid="$(vs_libvirtd_pid)" || return 0
+  vs_log "stopping libvirtd (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < 60; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.25
+  done
+  vs_warn "libvirtd (pid $pid) ignored SIGTERM; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}

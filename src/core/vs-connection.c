@@ -1,0 +1,1223 @@
+/* vs-connection.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vs-connection"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libvirt-glib/libvirt-glib.h>
+
+#include "vs-connection.h"
+#include "vs-core-enums.h"
+#include "vs-error.h"
+#include "vs-pool-private.h"
+#include "vs-worker.h"
+
+/* A dead peer is noticed after about KEEPALIVE_INTERVAL * (KEEPALIVE_COUNT + 1)
+ * seconds; a killed local daemon closes the socket and is noticed at once. */
+#define KEEPALIVE_INTERVAL 3
+#define KEEPALIVE_COUNT    2
+
+typedef struct _EventHandle EventHandle;
+typedef struct _AuthState AuthState;
+
+struct _VsConnection
+{
+  GObject              parent_instance;
+
+  char                *uri;
+  char                *hostname;
+  GError              *error;
+  VsConnectionState    state;
+  guint                read_only : 1;
+  guint                reload_running : 1;
+  guint                reload_again : 1;
+
+  virConnectPtr        conn;
+  int                  lifecycle_id;
+  int                  refresh_id;
+  EventHandle         *handle;
+  GCancellable        *cancellable;   /* cancelled when this session ends */
+  guint                generation;
+
+  GListStore          *pools;
+  GHashTable          *pools_by_uuid;  /* uuid → VsPool, not owned */
+
+  AuthState           *auth;           /* a credential question being answered */
+  VsCredentialHandler  credential_handler;
+  gpointer             credential_data;
+  GDestroyNotify       credential_destroy;
+};
+
+G_DEFINE_FINAL_TYPE (VsConnection, vs_connection, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_URI,
+  PROP_STATE,
+  PROP_READ_ONLY,
+  PROP_HOSTNAME,
+  PROP_ERROR_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What libvirt's callbacks get as opaque data: they may outlive us. */
+struct _EventHandle
+{
+  gatomicrefcount ref_count;
+  GWeakRef        connection;
+  guint           generation;
+};
+
+struct _AuthState
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  GCond            cond;
+  GWeakRef         connection;
+  GMainContext    *context;
+  gboolean         has_handler;
+  gboolean         done;
+  gboolean         answered;
+  VsCredential    *creds;
+  guint            n_creds;
+  char            *refused_prompt;   /* worker only */
+};
+
+typedef struct
+{
+  char        *uri;
+  gboolean     read_only;
+  AuthState   *auth;
+  EventHandle *handle;
+} OpenData;
+
+typedef struct
+{
+  virConnectPtr  conn;
+  int            lifecycle_id;
+  int            refresh_id;
+  char          *hostname;
+  GPtrArray     *pools;       /* VsPoolInfo */
+  guint          generation;
+  gboolean       applied;
+} OpenResult;
+
+typedef struct
+{
+  virConnectPtr conn;
+  guint         generation;
+} ListData;
+
+typedef struct
+{
+  GPtrArray *pools;
+  guint      generation;
+} ListResult;
+
+static void queue_reload (VsConnection *self);
+
+/* Handles and credentials ------------------------------------------------ */
+
+static EventHandle *
+event_handle_new (VsConnection *self)
+{
+  EventHandle *handle = g_new0 (EventHandle, 1);
+
+  g_atomic_ref_count_init (&handle->ref_count);
+  g_weak_ref_init (&handle->connection, self);
+  handle->generation = self->generation;
+
+  return handle;
+}
+
+static EventHandle *
+event_handle_ref (EventHandle *handle)
+{
+  g_atomic_ref_count_inc (&handle->ref_count);
+  return handle;
+}
+
+static void
+event_handle_unref (void *ptr)
+{
+  EventHandle *handle = ptr;
+
+  if (!g_atomic_ref_count_dec (&handle->ref_count))
+    return;
+
+  g_weak_ref_clear (&handle->connection);
+  g_free (handle);
+}
+
+/* Returns a strong reference, or NULL when the connection is gone or the
+ * event belongs to an older session. */
+static VsConnection *
+event_handle_get (EventHandle *handle)
+{
+  VsConnection *self = g_weak_ref_get (&handle->connection);
+
+  if (self != NULL && self->generation != handle->generation)
+    g_clear_object (&self);
+
+  return self;
+}
+
+static AuthState *
+auth_state_ref (AuthState *auth)
+{
+  g_atomic_ref_count_inc (&auth->ref_count);
+  return auth;
+}
+
+static void
+auth_state_unref (AuthState *auth)
+{
+  if (!g_atomic_ref_count_dec (&auth->ref_count))
+    return;
+
+  g_weak_ref_clear (&auth->connection);
+  g_main_context_unref (auth->context);
+  g_mutex_clear (&auth->mutex);
+  g_cond_clear (&auth->cond);
+  g_free (auth->refused_prompt);
+  g_free (auth);
+}
+
+static gboolean
+ask_credentials_cb (gpointer user_data)
+{
+  AuthState *auth = user_data;
+  g_autoptr(VsConnection) self = g_weak_ref_get (&auth->connection);
+
+  if (self == NULL || self->credential_handler == NULL || self->auth != NULL)
+    {
+      g_mutex_lock (&auth->mutex);
+      auth->done = TRUE;
+      auth->answered = FALSE;
+      g_cond_signal (&auth->cond);
+      g_mutex_unlock (&auth->mutex);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->auth = auth_state_ref (auth);
+  self->credential_handler (self, auth->creds, auth->n_creds, self->credential_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker thread that called virConnectOpenAuth. */
+static int
+auth_cb (virConnectCredentialPtr cred,
+         unsigned int            ncred,
+         void                   *cbdata)
+{
+  AuthState *auth = cbdata;
+  g_autofree VsCredential *creds = NULL;
+  gboolean answered;
+
+  if (!auth->has_handler)
+    {
+      g_free (auth->refused_prompt);
+      auth->refused_prompt = g_strdup (ncred > 0 && cred[0].prompt ? cred[0].prompt : "");
+      return -1;
+    }
+
+  creds = g_new0 (VsCredential, MAX (ncred, 1));
+  for (guint i = 0; i < ncred; i++)
+    {
+      creds[i].type = cred[i].type;
+      creds[i].prompt = cred[i].prompt;
+      creds[i].challenge = cred[i].challenge;
+      creds[i].default_result = cred[i].defresult;
+    }
+
+  g_mutex_lock (&auth->mutex);
+  auth->creds = creds;
+  auth->n_creds = ncred;
+  auth->done = FALSE;
+  g_main_context_invoke_full (auth->context, G_PRIORITY_DEFAULT, ask_credentials_cb,
+                              auth_state_ref (auth), (GDestroyNotify) auth_state_unref);
+  while (!auth->done)
+    g_cond_wait (&auth->cond, &auth->mutex);
+  answered = auth->answered;
+  auth->creds = NULL;
+  g_mutex_unlock (&auth->mutex);
+
+  for (guint i = 0; i < ncred; i++)
+    {
+      /* libvirt frees these with free(). */
+      if (answered && creds[i].result != NULL)
+        {
+          cred[i].result = strdup (creds[i].result);
+          cred[i].resultlen = strlen (creds[i].result);
+        }
+      if (creds[i].result != NULL)
+        {
+          explicit_bzero (creds[i].result, strlen (creds[i].result));
+          g_free (creds[i].result);
+        }
+    }
+
+  return answered ? 0 : -1;
+}
+
+/* Releasing a libvirt connection is a round trip: do it off the main loop. */
+static void
+release_worker (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenResult *result = task_data;
+
+  if (result->lifecycle_id >= 0)
+    virConnectStoragePoolEventDeregisterAny (result->conn, result->lifecycle_id);
+  if (result->refresh_id >= 0)
+    virConnectStoragePoolEventDeregisterAny (result->conn, result->refresh_id);
+  virConnectUnregisterCloseCallback (result->conn, NULL);
+  virConnectClose (result->conn);
+  result->conn = NULL;
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_result_free (gpointer ptr)
+{
+  OpenResult *result = ptr;
+
+  if (result->conn != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+      OpenResult *copy = g_new0 (OpenResult, 1);
+
+      copy->conn = g_steal_pointer (&result->conn);
+      copy->lifecycle_id = result->lifecycle_id;
+      copy->refresh_id = result->refresh_id;
+
+      task = g_task_new (NULL, NULL, NULL, NULL);
+      g_task_set_source_tag (task, open_result_free);
+      g_task_set_task_data (task, copy, g_free);
+      g_task_run_in_thread (task, release_worker);
+    }
+
+  g_clear_pointer (&result->pools, g_ptr_array_unref);
+  g_free (result->hostname);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenResult, open_result_free)
+
+/* State ----------------------------------------------------------------- */
+
+static void
+set_state (VsConnection      *self,
+           VsConnectionState  state)
+{
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_error (VsConnection *self,
+           const GError *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+}
+
+static void
+set_pools_reachable (VsConnection *self,
+                     gboolean      reachable)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pools));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsPool) pool = g_list_model_get_item (G_LIST_MODEL (self->pools), i);
+      vs_pool_set_reachable (pool, reachable);
+    }
+}
+
+/* Ends the current session: drops the libvirt connection (in a thread) and
+ * greys out the pools, which stay listed. */
+static void
+end_session (VsConnection      *self,
+             VsConnectionState  state,
+             const GError      *error)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->handle, event_handle_unref);
+  self->reload_running = FALSE;
+  self->reload_again = FALSE;
+
+  /* The pools drop their libvirt handles first, so that the connection's
+   * last reference goes away in the release thread. */
+  set_pools_reachable (self, FALSE);
+
+  if (self->conn != NULL)
+    {
+      OpenResult *result = g_new0 (OpenResult, 1);
+
+      result->conn = g_steal_pointer (&self->conn);
+      result->lifecycle_id = self->lifecycle_id;
+      result->refresh_id = self->refresh_id;
+      open_result_free (result);
+    }
+  self->lifecycle_id = -1;
+  self->refresh_id = -1;
+
+  set_error (self, error);
+  set_state (self, state);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+apply_pools (VsConnection *self,
+             GPtrArray    *infos)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VsPoolInfo *info = g_ptr_array_index (infos, i);
+      VsPool *pool = g_hash_table_lookup (self->pools_by_uuid, info->uuid);
+
+      g_hash_table_add (seen, info->uuid);
+
+      if (pool != NULL)
+        {
+          vs_pool_update (pool, info);
+          vs_pool_set_reachable (pool, TRUE);
+          continue;
+        }
+
+      pool = vs_pool_new (self, info);
+      g_hash_table_insert (self->pools_by_uuid, (gpointer) vs_pool_get_uuid (pool), pool);
+      g_ptr_array_add (added, pool);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->pools));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(VsPool) pool = g_list_model_get_item (G_LIST_MODEL (self->pools), i - 1);
+
+      if (g_hash_table_contains (seen, vs_pool_get_uuid (pool)))
+        continue;
+
+      g_hash_table_remove (self->pools_by_uuid, vs_pool_get_uuid (pool));
+      vs_pool_detach (pool);
+      g_list_store_remove (self->pools, i - 1);
+    }
+
+  if (added->len > 0)
+    g_list_store_splice (self->pools, g_list_model_get_n_items (G_LIST_MODEL (self->pools)),
+                         0, added->pdata, added->len);
+}
+
+/* Workers --------------------------------------------------------------- */
+
+static int
+compare_pool_infos (gconstpointer a,
+                    gconstpointer b)
+{
+  const VsPoolInfo *info_a = *(VsPoolInfo * const *) a;
+  const VsPoolInfo *info_b = *(VsPoolInfo * const *) b;
+
+  return g_utf8_collate (info_a->name, info_b->name);
+}
+
+static GPtrArray *
+list_pools (virConnectPtr   conn,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) vs_pool_info_free);
+  virStoragePoolPtr *pools = NULL;
+  int n;
+
+  n = virConnectListAllStoragePools (conn, &pools, 0);
+  if (n < 0)
+    {
+      vs_set_libvirt_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_FAILED,
+                            _("Could not list the storage pools"));
+      return NULL;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      /* A pool undefined by someone else meanwhile is simply skipped. */
+      VsPoolInfo *info = vs_pool_info_fetch (pools[i], NULL);
+
+      if (info != NULL)
+        g_ptr_array_add (infos, info);
+      virStoragePoolFree (pools[i]);
+    }
+  free (pools);
+
+  g_ptr_array_sort (infos, compare_pool_infos);
+  return g_steal_pointer (&infos);
+}
+
+static void
+lifecycle_event_cb (virConnectPtr     conn,
+                    virStoragePoolPtr pool,
+                    int               event,
+                    int               detail,
+                    void             *opaque)
+{
+  g_autoptr(VsConnection) self = event_handle_get (opaque);
+
+  if (self != NULL)
+    queue_reload (self);
+}
+
+static void
+refresh_event_cb (virConnectPtr     conn,
+                  virStoragePoolPtr pool,
+                  void             *opaque)
+{
+  g_autoptr(VsConnection) self = event_handle_get (opaque);
+  char uuid[VIR_UUID_STRING_BUFLEN];
+  VsPool *vs_pool;
+
+  if (self == NULL)
+    return;
+
+  /* Reads the UUID held in the event's object: no round trip. */
+  if (virStoragePoolGetUUIDString (pool, uuid) < 0)
+    return;
+
+  vs_pool = g_hash_table_lookup (self->pools_by_uuid, uuid);
+  if (vs_pool != NULL)
+    vs_pool_refresh_event (vs_pool);
+  else
+    queue_reload (self);
+}
+
+typedef struct
+{
+  EventHandle *handle;
+  int          reason;
+} CloseEvent;
+
+static gboolean
+closed_cb (gpointer user_data)
+{
+  CloseEvent *event = user_data;
+  g_autoptr(VsConnection) self = event_handle_get (event->handle);
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || self->state != VS_CONNECTION_STATE_CONNECTED)
+    return G_SOURCE_REMOVE;
+
+  switch (event->reason)
+    {
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
+                           _("The host %s stopped answering"), self->uri);
+      break;
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
+                           _("The connection to %s was closed: the libvirt daemon stopped or the network link dropped"),
+                           self->uri);
+      break;
+    default:
+      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
+                           _("The connection to %s was lost"), self->uri);
+      break;
+    }
+
+  g_debug ("%s", error->message);
+  end_session (self, VS_CONNECTION_STATE_DISCONNECTED, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_event_free (gpointer ptr)
+{
+  CloseEvent *event = ptr;
+
+  event_handle_unref (event->handle);
+  g_free (event);
+}
+
+/* May run in whichever thread noticed the connection died. */
+static void
+close_cb (virConnectPtr conn,
+          int           reason,
+          void         *opaque)
+{
+  CloseEvent *event = g_new0 (CloseEvent, 1);
+
+  event->handle = event_handle_ref (opaque);
+  event->reason = reason;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, closed_cb, event, close_event_free);
+}
+
+static void
+open_data_free (gpointer ptr)
+{
+  OpenData *data = ptr;
+
+  g_free (data->uri);
+  g_clear_pointer (&data->auth, auth_state_unref);
+  g_clear_pointer (&data->handle, event_handle_unref);
+  g_free (data);
+}
+
+static gpointer
+open_worker (gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  OpenData *data = task_data;
+  g_autoptr(OpenResult) result = g_new0 (OpenResult, 1);
+  static int cred_types[] = {
+    VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT,
+    VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM, VIR_CRED_USERNAME,
+  };
+  virConnectAuth auth = {
+    .credtype = cred_types,
+    .ncredtype = G_N_ELEMENTS (cred_types),
+    .cb = auth_cb,
+    .cbdata = data->auth,
+  };
+
+  result->lifecycle_id = -1;
+  result->refresh_id = -1;
+  result->generation = data->handle->generation;
+
+  result->conn = virConnectOpenAuth (data->uri, &auth, data->read_only ? VIR_CONNECT_RO : 0);
+  if (result->conn == NULL)
+    {
+      int code = vs_libvirt_last_code ();
+
+      if (data->auth->refused_prompt != NULL)
+        g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_AUTH,
+                     _("%s asked for credentials (“%s”), and none were given"),
+                     data->uri, data->auth->refused_prompt);
+      else
+        vs_set_libvirt_error (error, VS_CONNECTION_ERROR,
+                              (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED)
+                                ? VS_CONNECTION_ERROR_AUTH : VS_CONNECTION_ERROR_FAILED,
+                              NULL);
+      return NULL;
+    }
+
+  /* Drivers without keepalive (test://, local qemu) refuse this: harmless. */
+  virConnectSetKeepAlive (result->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
+  virResetLastError ();
+
+  result->hostname = virConnectGetHostname (result->conn);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  result->lifecycle_id =
+    virConnectStoragePoolEventRegisterAny (result->conn, NULL,
+                                           VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                                           VIR_STORAGE_POOL_EVENT_CALLBACK (lifecycle_event_cb),
+                                           event_handle_ref (data->handle), event_handle_unref);
+  result->refresh_id =
+    virConnectStoragePoolEventRegisterAny (result->conn, NULL,
+                                           VIR_STORAGE_POOL_EVENT_ID_REFRESH,
+                                           VIR_STORAGE_POOL_EVENT_CALLBACK (refresh_event_cb),
+                                           event_handle_ref (data->handle), event_handle_unref);
+  if (result->lifecycle_id < 0 || result->refresh_id < 0)
+    g_warning ("Storage pool events are not available on %s; the list will not update by itself",
+               data->uri);
+
+  if (virConnectRegisterCloseCallback (result->conn, close_cb,
+                                       event_handle_ref (data->handle), event_handle_unref) < 0)
+    event_handle_unref (data->handle);
+  virResetLastError ();
+
+  if (!(result->pools = list_pools (result->conn, error)))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+static void
+open_apply (gpointer      source,
+            gpointer      res,
+            const GError *error)
+{
+  VsConnection *self = source;
+  OpenResult *result = res;
+
+  if (error != NULL)
+    {
+      if (self->state == VS_CONNECTION_STATE_CONNECTING)
+        end_session (self,
+                     g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                       ? VS_CONNECTION_STATE_DISCONNECTED : VS_CONNECTION_STATE_FAILED,
+                     g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? NULL : error);
+      return;
+    }
+
+  /* A close or another open happened meanwhile: this session is stale. */
+  if (result->generation != self->generation)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->conn = g_steal_pointer (&result->conn);
+  self->lifecycle_id = result->lifecycle_id;
+  self->refresh_id = result->refresh_id;
+  if (g_strcmp0 (self->hostname, result->hostname) != 0)
+    {
+      g_free (self->hostname);
+      self->hostname = g_strdup (result->hostname);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTNAME]);
+    }
+
+  apply_pools (self, result->pools);
+  set_error (self, NULL);
+  set_state (self, VS_CONNECTION_STATE_CONNECTED);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+list_data_free (gpointer ptr)
+{
+  ListData *data = ptr;
+
+  g_clear_pointer (&data->conn, virConnectClose);
+  g_free (data);
+}
+
+static void
+list_result_free (gpointer ptr)
+{
+  ListResult *result = ptr;
+
+  g_ptr_array_unref (result->pools);
+  g_free (result);
+}
+
+static gpointer
+list_worker (gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ListData *data = task_data;
+  ListResult *result;
+  GPtrArray *pools;
+
+  pools = list_pools (data->conn, error);
+  /* Drop our reference here, not on the main thread. */
+  g_clear_pointer (&data->conn, virConnectClose);
+  if (pools == NULL)
+    return NULL;
+
+  result = g_new0 (ListResult, 1);
+  result->pools = pools;
+  result->generation = data->generation;
+
+  return result;
+}
+
+static void
+list_apply (gpointer      source,
+            gpointer      res,
+            const GError *error)
+{
+  VsConnection *self = source;
+  ListResult *result = res;
+
+  if (result == NULL || result->generation != self->generation)
+    return;
+
+  apply_pools (self, result->pools);
+}
+
+static void
+queued_reload_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  VsConnection *self = VS_CONNECTION (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_connection_reload_pools_finish (self, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Reloading the pools of %s failed: %s", self->uri, error->message);
+    }
+
+  self->reload_running = FALSE;
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      queue_reload (self);
+    }
+}
+
+/* Events come in bursts (virsh pool-create emits DEFINED then STARTED):
+ * run one listing at a time and at most one more after it. */
+static void
+queue_reload (VsConnection *self)
+{
+  if (self->state != VS_CONNECTION_STATE_CONNECTED)
+    return;
+
+  if (self->reload_running)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  self->reload_running = TRUE;
+  vs_connection_reload_pools_async (self, self->cancellable, queued_reload_cb, NULL);
+}
+
+/* Class ----------------------------------------------------------------- */
+
+static void
+vs_connection_dispose (GObject *object)
+{
+  VsConnection *self = (VsConnection *)object;
+  guint n;
+
+  if (self->auth != NULL)
+    vs_connection_credentials_done (self, FALSE);
+
+  if (self->conn != NULL || self->cancellable != NULL)
+    end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
+
+  if (self->pools != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->pools));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VsPool) pool = g_list_model_get_item (G_LIST_MODEL (self->pools), i);
+          vs_pool_detach (pool);
+        }
+      g_hash_table_remove_all (self->pools_by_uuid);
+      g_list_store_remove_all (self->pools);
+    }
+
+  if (self->credential_destroy != NULL)
+    g_clear_pointer (&self->credential_data, self->credential_destroy);
+  self->credential_handler = NULL;
+
+  G_OBJECT_CLASS (vs_connection_parent_class)->dispose (object);
+}
+
+static void
+vs_connection_finalize (GObject *object)
+{
+  VsConnection *self = (VsConnection *)object;
+
+  g_free (self->uri);
+  g_free (self->hostname);
+  g_clear_error (&self->error);
+  g_clear_object (&self->pools);
+  g_clear_pointer (&self->pools_by_uuid, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vs_connection_parent_class)->finalize (object);
+}
+
+static void
+vs_connection_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VsConnection *self = VS_CONNECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      g_value_set_string (value, self->uri);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_HOSTNAME:
+      g_value_set_string (value, self->hostname);
+      break;
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error != NULL ? self->error->message : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vs_connection_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  VsConnection *self = VS_CONNECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      self->uri = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vs_connection_class_init (VsConnectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vs_connection_dispose;
+  object_class->finalize = vs_connection_finalize;
+  object_class->get_property = vs_connection_get_property;
+  object_class->set_property = vs_connection_set_property;
+
+#define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+  properties[PROP_URI] =
+    g_param_spec_string ("uri", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, VS_TYPE_CONNECTION_STATE,
+                                              VS_CONNECTION_STATE_DISCONNECTED, RO);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, RO);
+  properties[PROP_HOSTNAME] = g_param_spec_string ("hostname", NULL, NULL, NULL, RO);
+  properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, RO);
+#undef RO
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vs_connection_init (VsConnection *self)
+{
+  self->pools = g_list_store_new (VS_TYPE_POOL);
+  self->pools_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  self->lifecycle_id = -1;
+  self->refresh_id = -1;
+}
+
+/* Public API ------------------------------------------------------------ */
+
+static void
+silence_libvirt (void *user_data,
+                 virErrorPtr error)
+{
+  /* Errors travel in GErrors; libvirt's default handler would print them. */
+}
+
+void
+vs_core_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      virInitialize ();
+      virSetErrorFunc (NULL, silence_libvirt);
+      gvir_event_register ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+VsConnection *
+vs_connection_new (const char *uri)
+{
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  vs_core_init ();
+
+  return g_object_new (VS_TYPE_CONNECTION, "uri", uri, NULL);
+}
+
+const char *
+vs_connection_get_uri (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return self->uri;
+}
+
+VsConnectionState
+vs_connection_get_state (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), VS_CONNECTION_STATE_DISCONNECTED);
+
+  return self->state;
+}
+
+gboolean
+vs_connection_get_read_only (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), FALSE);
+
+  return self->read_only;
+}
+
+const char *
+vs_connection_get_hostname (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return self->hostname;
+}
+
+const GError *
+vs_connection_get_error (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return self->error;
+}
+
+GListModel *
+vs_connection_get_pools (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return G_LIST_MODEL (self->pools);
+}
+
+VsPool *
+vs_connection_find_pool (VsConnection *self,
+                         const char   *name)
+{
+  guint n;
+
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->pools));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsPool) pool = g_list_model_get_item (G_LIST_MODEL (self->pools), i);
+
+      if (g_strcmp0 (vs_pool_get_name (pool), name) == 0)
+        return pool;
+    }
+
+  return NULL;
+}
+
+void
+vs_connection_set_credential_handler (VsConnection        *self,
+                                      VsCredentialHandler  handler,
+                                      gpointer             user_data,
+                                      GDestroyNotify       destroy)
+{
+  g_return_if_fail (VS_IS_CONNECTION (self));
+
+  if (self->credential_destroy != NULL)
+    g_clear_pointer (&self->credential_data, self->credential_destroy);
+
+  self->credential_handler = handler;
+  self->credential_data = user_data;
+  self->credential_destroy = destroy;
+}
+
+void
+vs_connection_credentials_done (VsConnection *self,
+                                gboolean      answered)
+{
+  AuthState *auth;
+
+  g_return_if_fail (VS_IS_CONNECTION (self));
+  g_return_if_fail (self->auth != NULL);
+
+  auth = g_steal_pointer (&self->auth);
+
+  g_mutex_lock (&auth->mutex);
+  auth->answered = answered;
+  auth->done = TRUE;
+  g_cond_signal (&auth->cond);
+  g_mutex_unlock (&auth->mutex);
+
+  auth_state_unref (auth);
+}
+
+static gboolean
+validate_uri (const char  *uri,
+              GError     **error)
+{
+  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *scheme;
+
+  if (uri == NULL || *uri == '\0')
+    {
+      g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
+                           _("The connection address is empty"));
+      return FALSE;
+    }
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, &local_error);
+  if (parsed == NULL)
+    {
+      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
+                   _("“%s” is not a valid connection address: %s"), uri, local_error->message);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (parsed);
+  for (const char *c = scheme; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '+' && *c != '-' && *c != '.')
+      {
+        g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
+                     _("“%s” is not a valid connection address: the driver name “%s” is invalid"),
+                     uri, scheme);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+void
+vs_connection_open_async (VsConnection        *self,
+                          gboolean             read_only,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  OpenData *data;
+
+  g_return_if_fail (VS_IS_CONNECTION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  if (!validate_uri (self->uri, &error))
+    {
+      set_error (self, error);
+      set_state (self, VS_CONNECTION_STATE_FAILED);
+      g_task_report_error (self, callback, user_data, vs_connection_open_async,
+                           g_steal_pointer (&error));
+      return;
+    }
+
+  if (self->conn != NULL || self->cancellable != NULL)
+    end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->generation++;
+  self->cancellable = g_cancellable_new ();
+  self->handle = event_handle_new (self);
+  if (self->read_only != (guint) !!read_only)
+    {
+      self->read_only = !!read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+  set_state (self, VS_CONNECTION_STATE_CONNECTING);
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  data = g_new0 (OpenData, 1);
+  data->uri = g_strdup (self->uri);
+  data->read_only = read_only;
+  data->handle = event_handle_ref (self->handle);
+  data->auth = g_new0 (AuthState, 1);
+  g_atomic_ref_count_init (&data->auth->ref_count);
+  g_mutex_init (&data->auth->mutex);
+  g_cond_init (&data->auth->cond);
+  g_weak_ref_init (&data->auth->connection, self);
+  data->auth->context = g_main_context_ref_thread_default ();
+  data->auth->has_handler = self->credential_handler != NULL;
+
+  vs_worker_run (self, vs_connection_open_async, cancellable,
+                 open_worker, data, open_data_free,
+                 open_apply, open_result_free,
+                 callback, user_data);
+}
+
+gboolean
+vs_connection_open_finish (VsConnection  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_connection_open_async, error);
+}
+
+void
+vs_connection_close (VsConnection *self)
+{
+  g_return_if_fail (VS_IS_CONNECTION (self));
+
+  if (self->state == VS_CONNECTION_STATE_DISCONNECTED && self->conn == NULL)
+    return;
+
+  end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
+}
+
+void
+vs_connection_reload_pools_async (VsConnection        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ListData *data;
+
+  g_return_if_fail (VS_IS_CONNECTION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  if (self->conn == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, vs_connection_reload_pools_async,
+                               VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
+                               _("The connection to %s is not open"), self->uri);
+      return;
+    }
+
+  data = g_new0 (ListData, 1);
+  data->conn = self->conn;
+  virConnectRef (data->conn);
+  data->generation = self->generation;
+
+  vs_worker_run (self, vs_connection_reload_pools_async, cancellable,
+                 list_worker, data, list_data_free,
+                 list_apply, list_result_free,
+                 callback, user_data);
+}
+
+gboolean
+vs_connection_reload_pools_finish (VsConnection  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_connection_reload_pools_async, error);
+}

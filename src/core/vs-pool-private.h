@@ -1,0 +1,49 @@
+/* vs-pool-private.h
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libvirt/libvirt.h>
+
+#include "vs-pool.h"
+
+G_BEGIN_DECLS
+
+/* A snapshot of one pool, read in a worker thread. */
+typedef struct
+{
+  virStoragePoolPtr  ptr;
+  char              *name;
+  char              *uuid;
+  char              *pool_type;
+  char              *target_path;
+  VsPoolState        state;
+  gboolean           persistent;
+  gboolean           autostart;
+  guint64            capacity;
+  guint64            allocation;
+  guint64            available;
+} VsPoolInfo;
+
+VsPoolInfo *vs_pool_info_fetch        (virStoragePoolPtr  ptr,
+                                       GError           **error);
+void        vs_pool_info_free         (VsPoolInfo        *info);
+
+VsPool     *vs_pool_new               (VsConnection      *connection,
+                                       const VsPoolInfo  *info);
+void        vs_pool_update            (VsPool            *self,
+                                       const VsPoolInfo  *info);
+void        vs_pool_set_reachable     (VsPool            *self,
+                                       gboolean           reachable);
+/* A REFRESH event arrived for this pool. */
+void        vs_pool_refresh_event     (VsPool            *self);
+/* The connection drops the pool: cancel everything in flight. */
+void        vs_pool_detach            (VsPool            *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsPoolInfo, vs_pool_info_free)
+
+G_END_DECLS

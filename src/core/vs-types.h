@@ -1,0 +1,49 @@
+/* vs-types.h
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _VsConnection VsConnection;
+typedef struct _VsPool       VsPool;
+typedef struct _VsVolume     VsVolume;
+
+typedef enum
+{
+  VS_CONNECTION_STATE_DISCONNECTED,
+  VS_CONNECTION_STATE_CONNECTING,
+  VS_CONNECTION_STATE_CONNECTED,
+  VS_CONNECTION_STATE_FAILED,
+} VsConnectionState;
+
+/* Mirrors virStoragePoolState, plus UNKNOWN for "not fetched yet". */
+typedef enum
+{
+  VS_POOL_STATE_UNKNOWN,
+  VS_POOL_STATE_INACTIVE,
+  VS_POOL_STATE_BUILDING,
+  VS_POOL_STATE_RUNNING,
+  VS_POOL_STATE_DEGRADED,
+  VS_POOL_STATE_INACCESSIBLE,
+} VsPoolState;
+
+/* Mirrors virStorageVolType, plus UNKNOWN for "details not loaded yet". */
+typedef enum
+{
+  VS_VOLUME_TYPE_UNKNOWN,
+  VS_VOLUME_TYPE_FILE,
+  VS_VOLUME_TYPE_BLOCK,
+  VS_VOLUME_TYPE_DIR,
+  VS_VOLUME_TYPE_NETWORK,
+  VS_VOLUME_TYPE_NETDIR,
+  VS_VOLUME_TYPE_PLOOP,
+} VsVolumeType;
+
+G_END_DECLS

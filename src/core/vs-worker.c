@@ -1,0 +1,178 @@
+/* vs-worker.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vs-worker"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libvirt/virterror.h>
+
+#include "vs-worker.h"
+
+typedef struct
+{
+  VsWorkerFunc   func;
+  gpointer       data;
+  GDestroyNotify data_free;
+  VsApplyFunc    apply;
+  GDestroyNotify result_free;
+} Job;
+
+static void
+job_free (gpointer ptr)
+{
+  Job *job = ptr;
+
+  if (job->data_free != NULL)
+    g_clear_pointer (&job->data, job->data_free);
+  g_free (job);
+}
+
+static void
+worker_thread (GTask        *inner,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      g_task_return_error (inner, g_steal_pointer (&error));
+      return;
+    }
+
+  result = job->func (job->data, cancellable, &error);
+
+  if (error != NULL)
+    g_task_return_error (inner, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (inner, result, job->result_free);
+}
+
+static void
+worker_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  Job *job = g_task_get_task_data (outer);
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (job->apply != NULL)
+    job->apply (source, result, error);
+
+  if (error != NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (outer, result, job->result_free);
+}
+
+void
+vs_worker_run (gpointer            source,
+               gpointer            source_tag,
+               GCancellable       *cancellable,
+               VsWorkerFunc        func,
+               gpointer            data,
+               GDestroyNotify      data_free,
+               VsApplyFunc         apply,
+               GDestroyNotify      result_free,
+               GAsyncReadyCallback callback,
+               gpointer            user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  Job *job;
+
+  g_return_if_fail (G_IS_OBJECT (source));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->apply = apply;
+  job->result_free = result_free;
+
+  outer = g_task_new (source, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, source_tag);
+  g_task_set_task_data (outer, job, job_free);
+
+  inner = g_task_new (source, cancellable, worker_done_cb, g_object_ref (outer));
+  g_task_set_source_tag (inner, source_tag);
+  g_task_set_task_data (inner, job, NULL);
+  g_task_run_in_thread (inner, worker_thread);
+}
+
+gpointer
+vs_worker_finish (gpointer       source,
+                  GAsyncResult  *result,
+                  gpointer       source_tag,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+vs_worker_finish_boolean (gpointer       source,
+                          GAsyncResult  *result,
+                          gpointer       source_tag,
+                          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Job *job;
+  gpointer value;
+
+  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
+
+  value = vs_worker_finish (source, result, source_tag, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (job->result_free != NULL && value != NULL)
+    job->result_free (value);
+
+  return TRUE;
+}
+
+int
+vs_libvirt_last_code (void)
+{
+  virErrorPtr err = virGetLastError ();
+
+  return err != NULL ? err->code : 0;
+}
+
+void
+vs_set_libvirt_error (GError     **error,
+                      GQuark       domain,
+                      int          code,
+                      const char  *context)
+{
+  virErrorPtr err = virGetLastError ();
+  const char *detail;
+
+  detail = (err != NULL && err->message != NULL) ? err->message : _("Unknown libvirt error");
+
+  if (context != NULL)
+    g_set_error (error, domain, code, "%s: %s", context, detail);
+  else
+    g_set_error_literal (error, domain, code, detail);
+}

@@ -1,0 +1,56 @@
+/* vs-worker.h
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libvirt/libvirt.h>
+
+G_BEGIN_DECLS
+
+/* Runs in a worker thread. Returns a result (never NULL on success, use
+ * GINT_TO_POINTER (TRUE) for "no value") or sets @error. It must touch no
+ * GObject: @data is the deep copy the caller made. */
+typedef gpointer (*VsWorkerFunc) (gpointer       data,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+/* Runs on the main thread once the worker finished, before the caller's
+ * callback: applies @result (NULL when @error is set) to @source. */
+typedef void     (*VsApplyFunc)  (gpointer       source,
+                                  gpointer       result,
+                                  const GError  *error);
+
+void     vs_worker_run         (gpointer            source,
+                                gpointer            source_tag,
+                                GCancellable       *cancellable,
+                                VsWorkerFunc        func,
+                                gpointer            data,
+                                GDestroyNotify      data_free,
+                                VsApplyFunc         apply,
+                                GDestroyNotify      result_free,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+gpointer vs_worker_finish      (gpointer            source,
+                                GAsyncResult       *result,
+                                gpointer            source_tag,
+                                GError            **error);
+gboolean vs_worker_finish_boolean (gpointer         source,
+                                GAsyncResult       *result,
+                                gpointer            source_tag,
+                                GError            **error);
+
+/* Call in the worker thread right after a libvirt call failed: sets @error
+ * from virGetLastError() of this thread, prefixed with @context. */
+void     vs_set_libvirt_error  (GError     **error,
+                                GQuark       domain,
+                                int          code,
+                                const char  *context);
+/* virGetLastError()'s code in this thread, or 0. */
+int      vs_libvirt_last_code  (void);
+
+G_END_DECLS

@@ -1,0 +1,250 @@
+/* vs-xml.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vs-xml"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "vs-error.h"
+#include "vs-xml.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+static const char * const volume_type_names[] = {
+  [VS_VOLUME_TYPE_FILE] = "file",
+  [VS_VOLUME_TYPE_BLOCK] = "block",
+  [VS_VOLUME_TYPE_DIR] = "dir",
+  [VS_VOLUME_TYPE_NETWORK] = "network",
+  [VS_VOLUME_TYPE_NETDIR] = "netdir",
+  [VS_VOLUME_TYPE_PLOOP] = "ploop",
+};
+
+static xmlDoc *
+parse_document (const char  *xml,
+                const char  *root_name,
+                GError     **error)
+{
+  xmlDoc *doc;
+  xmlNode *root;
+
+  if (xml == NULL)
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_EMPTY,
+                           _("The definition is empty"));
+      return NULL;
+    }
+
+  doc = xmlReadMemory (xml, strlen (xml), "definition.xml", NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    {
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE,
+                           _("The definition is not valid XML"));
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || xmlStrcmp (root->name, (const xmlChar *) root_name) != 0)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   _("The definition has no <%s> element"), root_name);
+      return NULL;
+    }
+
+  return doc;
+}
+
+static xmlNode *
+child_element (xmlNode    *parent,
+               const char *name)
+{
+  if (parent == NULL)
+    return NULL;
+
+  for (xmlNode *n = parent->children; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrcmp (n->name, (const xmlChar *) name) == 0)
+      return n;
+
+  return NULL;
+}
+
+static char *
+node_text (xmlNode *node)
+{
+  xmlChar *content;
+  char *ret;
+
+  if (node == NULL)
+    return NULL;
+
+  content = xmlNodeGetContent (node);
+  if (content == NULL)
+    return NULL;
+
+  ret = g_strstrip (g_strdup ((const char *) content));
+  xmlFree (content);
+  return ret;
+}
+
+static char *
+node_attr (xmlNode    *node,
+           const char *name)
+{
+  xmlChar *value;
+  char *ret;
+
+  if (node == NULL)
+    return NULL;
+
+  value = xmlGetProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+
+  ret = g_strdup ((const char *) value);
+  xmlFree (value);
+  return ret;
+}
+
+static guint64
+node_uint64 (xmlNode *node)
+{
+  g_autofree char *text = node_text (node);
+  guint64 value = 0;
+
+  /* libvirt always reports these in bytes when it writes XML. */
+  if (text != NULL)
+    g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &value, NULL);
+
+  return value;
+}
+
+void
+vs_volume_details_free (VsVolumeDetails *details)
+{
+  if (details == NULL)
+    return;
+
+  g_free (details->key);
+  g_free (details->path);
+  g_free (details->backing_path);
+  g_free (details);
+}
+
+gboolean
+vs_xml_parse_volume (const char       *xml,
+                     VsVolumeDetails  *details,
+                     GError          **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *format = NULL;
+  xmlNode *root;
+  xmlNode *target;
+
+  g_return_val_if_fail (details != NULL, FALSE);
+
+  if (!(doc = parse_document (xml, "volume", error)))
+    return FALSE;
+
+  root = xmlDocGetRootElement (doc);
+  target = child_element (root, "target");
+
+  type = node_attr (root, "type");
+  details->type = VS_VOLUME_TYPE_UNKNOWN;
+  for (guint i = 1; type != NULL && i < G_N_ELEMENTS (volume_type_names); i++)
+    if (g_strcmp0 (type, volume_type_names[i]) == 0)
+      details->type = i;
+  /* libvirt omits the attribute for plain files in older definitions. */
+  if (type == NULL)
+    details->type = VS_VOLUME_TYPE_FILE;
+
+  g_clear_pointer (&details->path, g_free);
+  details->path = node_text (child_element (target, "path"));
+
+  format = node_attr (child_element (target, "format"), "type");
+  details->format = format != NULL ? g_intern_string (format) : NULL;
+
+  details->capacity = node_uint64 (child_element (root, "capacity"));
+  details->allocation = node_uint64 (child_element (root, "allocation"));
+
+  g_clear_pointer (&details->backing_path, g_free);
+  details->backing_path = node_text (child_element (child_element (root, "backingStore"), "path"));
+
+  return TRUE;
+}
+
+gboolean
+vs_xml_parse_pool (const char  *xml,
+                   char       **pool_type,
+                   char       **target_path,
+                   GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+
+  if (!(doc = parse_document (xml, "pool", error)))
+    return FALSE;
+
+  root = xmlDocGetRootElement (doc);
+
+  if (pool_type != NULL)
+    *pool_type = node_attr (root, "type");
+  if (target_path != NULL)
+    *target_path = node_text (child_element (child_element (root, "target"), "path"));
+
+  return TRUE;
+}
+
+static void
+collect_source_chain (xmlNode   *holder,
+                      GPtrArray *paths)
+{
+  /* A <disk> or <backingStore> holds a <source> and, for chains that libvirt
+   * tracks, a nested <backingStore> with its own <source>. */
+  for (xmlNode *node = holder; node != NULL; node = child_element (node, "backingStore"))
+    {
+      xmlNode *source = child_element (node, "source");
+      char *path;
+
+      if (source == NULL)
+        continue;
+
+      path = node_attr (source, "file");
+      if (path == NULL)
+        path = node_attr (source, "dev");
+      if (path == NULL)
+        path = node_attr (source, "dir");
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+}
+
+GPtrArray *
+vs_xml_domain_disk_paths (const char  *xml,
+                          GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  xmlNode *devices;
+
+  if (!(doc = parse_document (xml, "domain", error)))
+    return NULL;
+
+  paths = g_ptr_array_new_with_free_func (g_free);
+  devices = child_element (xmlDocGetRootElement (doc), "devices");
+
+  for (xmlNode *n = devices != NULL ? devices->children : NULL; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrcmp (n->name, (const xmlChar *) "disk") == 0)
+      collect_source_chain (n, paths);
+
+  return g_steal_pointer (&paths);
+}

@@ -1,0 +1,44 @@
+/* vs-xml.h
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "vs-types.h"
+
+G_BEGIN_DECLS
+
+/* What one volume's XML says. Plain data, safe to build in a worker. */
+typedef struct
+{
+  char         *key;
+  VsVolumeType  type;
+  char         *path;
+  const char   *format;        /* interned */
+  guint64       capacity;
+  guint64       allocation;
+  char         *backing_path;
+} VsVolumeDetails;
+
+void      vs_volume_details_free (VsVolumeDetails *details);
+
+gboolean  vs_xml_parse_volume    (const char       *xml,
+                                  VsVolumeDetails  *details,
+                                  GError          **error);
+/* Reads the pool's type attribute and target path. */
+gboolean  vs_xml_parse_pool      (const char       *xml,
+                                  char            **pool_type,
+                                  char            **target_path,
+                                  GError          **error);
+/* Every file or block source a domain's disks use, backing chains included. */
+GPtrArray *vs_xml_domain_disk_paths (const char    *xml,
+                                     GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsVolumeDetails, vs_volume_details_free)
+
+G_END_DECLS
