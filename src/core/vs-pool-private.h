@@ -39,6 +39,10 @@ void        vs_pool_update            (VsPool            *self,
                                        const VsPoolInfo  *info);
 void        vs_pool_set_reachable     (VsPool            *self,
                                        gboolean           reachable);
+/* The libvirt handle, or NULL while the connection is not open. */
+virStoragePoolPtr vs_pool_get_ptr     (VsPool            *self);
+/* Our own operation changed the volumes: re-list them. */
+void        vs_pool_volumes_changed   (VsPool            *self);
 /* A REFRESH event arrived for this pool. */
 void        vs_pool_refresh_event     (VsPool            *self);
 /* The connection drops the pool: cancel everything in flight. */

@@ -1316,6 +1316,22 @@ vs_pool_refresh_event (VsPool *self)
   vs_pool_queue_reload (self);
 }
 
+virStoragePoolPtr
+vs_pool_get_ptr (VsPool *self)
+{
+  g_assert (VS_IS_POOL (self));
+
+  return self->reachable ? self->ptr : NULL;
+}
+
+void
+vs_pool_volumes_changed (VsPool *self)
+{
+  g_assert (VS_IS_POOL (self));
+
+  vs_pool_queue_reload (self);
+}
+
 void
 vs_pool_detach (VsPool *self)
 {

@@ -9,9 +9,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <libvirt/libvirt.h>
+
 #include "vs-core-enums.h"
-#include "vs-pool.h"
+#include "vs-error.h"
+#include "vs-pool-private.h"
 #include "vs-volume-private.h"
+#include "vs-worker.h"
 
 /* Kept small on purpose: a pool may hold 100,000 of these (DESIGN: at most
  * 1 KiB of resident memory per listed volume). */
@@ -393,4 +398,222 @@ vs_volume_get_busy (VsVolume *self)
   g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
 
   return self->busy;
+}
+
+/* Operations ------------------------------------------------------------ */
+
+typedef enum
+{
+  VOLUME_OP_DELETE,
+  VOLUME_OP_WIPE,
+  VOLUME_OP_RESIZE,
+} VolumeOp;
+
+typedef struct
+{
+  virStoragePoolPtr pool;
+  char             *name;
+  VolumeOp          op;
+  guint64           capacity;
+  gboolean          allow_shrink;
+} VolumeOpData;
+
+static void
+volume_op_data_free (gpointer ptr)
+{
+  VolumeOpData *data = ptr;
+
+  g_clear_pointer (&data->pool, virStoragePoolFree);
+  g_free (data->name);
+  g_free (data);
+}
+
+static gpointer
+volume_op_worker (gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  VolumeOpData *data = task_data;
+  virStorageVolPtr vol;
+  const char *context = NULL;
+  int rc = -1;
+
+  vol = virStorageVolLookupByName (data->pool, data->name);
+  if (vol == NULL)
+    {
+      vs_set_libvirt_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
+                            _("The volume is gone"));
+      return NULL;
+    }
+
+  switch (data->op)
+    {
+    case VOLUME_OP_DELETE:
+      rc = virStorageVolDelete (vol, 0);
+      context = _("Could not delete the volume");
+      break;
+    case VOLUME_OP_WIPE:
+      rc = virStorageVolWipe (vol, 0);
+      context = _("Could not wipe the volume");
+      break;
+    case VOLUME_OP_RESIZE:
+      rc = virStorageVolResize (vol, data->capacity,
+                                data->allow_shrink ? VIR_STORAGE_VOL_RESIZE_SHRINK : 0);
+      context = _("Could not resize the volume");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (rc < 0)
+    vs_set_libvirt_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED, context);
+  virStorageVolFree (vol);
+
+  return rc < 0 ? NULL : GINT_TO_POINTER (TRUE);
+}
+
+static void
+volume_op_apply (gpointer      source,
+                 gpointer      result,
+                 const GError *error)
+{
+  VsVolume *self = source;
+
+  vs_volume_set_busy (self, FALSE);
+  if (self->pool != NULL)
+    vs_pool_volumes_changed (self->pool);
+}
+
+static void
+run_volume_op (VsVolume            *self,
+               VolumeOp             op,
+               guint64              capacity,
+               gboolean             allow_shrink,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  virStoragePoolPtr pool_ptr = self->pool != NULL ? vs_pool_get_ptr (self->pool) : NULL;
+  VolumeOpData *data;
+
+  if (pool_ptr == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
+                               _("The connection to the host is not open"));
+      return;
+    }
+
+  if (op != VOLUME_OP_RESIZE && self->used_by != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", self->used_by);
+
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
+                               _("“%s” is used by %s; remove it from the virtual machine first"),
+                               self->name, names);
+      return;
+    }
+
+  if (op == VOLUME_OP_RESIZE && capacity == 0)
+    {
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID,
+                               _("The new capacity must be larger than zero"));
+      return;
+    }
+
+  if (op == VOLUME_OP_RESIZE && capacity < self->capacity && !allow_shrink)
+    {
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID,
+                               _("Shrinking “%s” would destroy the data at its end"),
+                               self->name);
+      return;
+    }
+
+  data = g_new0 (VolumeOpData, 1);
+  data->pool = pool_ptr;
+  virStoragePoolRef (pool_ptr);
+  data->name = g_strdup (self->name);
+  data->op = op;
+  data->capacity = capacity;
+  data->allow_shrink = allow_shrink;
+
+  vs_volume_set_busy (self, TRUE);
+  vs_worker_run (self, source_tag, cancellable,
+                 volume_op_worker, data, volume_op_data_free,
+                 volume_op_apply, NULL, callback, user_data);
+}
+
+void
+vs_volume_delete_async (VsVolume            *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_VOLUME (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_volume_op (self, VOLUME_OP_DELETE, 0, FALSE, vs_volume_delete_async,
+                 cancellable, callback, user_data);
+}
+
+gboolean
+vs_volume_delete_finish (VsVolume      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_volume_delete_async, error);
+}
+
+void
+vs_volume_wipe_async (VsVolume            *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_VOLUME (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_volume_op (self, VOLUME_OP_WIPE, 0, FALSE, vs_volume_wipe_async,
+                 cancellable, callback, user_data);
+}
+
+gboolean
+vs_volume_wipe_finish (VsVolume      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_volume_wipe_async, error);
+}
+
+void
+vs_volume_resize_async (VsVolume            *self,
+                        guint64              capacity,
+                        gboolean             allow_shrink,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_VOLUME (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_volume_op (self, VOLUME_OP_RESIZE, capacity, allow_shrink, vs_volume_resize_async,
+                 cancellable, callback, user_data);
+}
+
+gboolean
+vs_volume_resize_finish (VsVolume      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_volume_resize_async, error);
 }

@@ -32,4 +32,33 @@ const char * const *vs_volume_get_used_by       (VsVolume *self);
 gboolean            vs_volume_get_details_loaded (VsVolume *self);
 gboolean            vs_volume_get_busy          (VsVolume *self);
 
+/* Deletes the volume's storage. Refused with VS_VOLUME_ERROR_IN_USE while a
+ * domain uses it. */
+void     vs_volume_delete_async  (VsVolume            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gboolean vs_volume_delete_finish (VsVolume            *self,
+                                  GAsyncResult        *result,
+                                  GError             **error);
+/* Overwrites the volume's data with zeros (virStorageVolWipe). */
+void     vs_volume_wipe_async    (VsVolume            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gboolean vs_volume_wipe_finish   (VsVolume            *self,
+                                  GAsyncResult        *result,
+                                  GError             **error);
+/* Changes the capacity to @capacity bytes. Shrinking is refused unless
+ * @allow_shrink is TRUE. */
+void     vs_volume_resize_async  (VsVolume            *self,
+                                  guint64              capacity,
+                                  gboolean             allow_shrink,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gboolean vs_volume_resize_finish (VsVolume            *self,
+                                  GAsyncResult        *result,
+                                  GError             **error);
+
 G_END_DECLS
