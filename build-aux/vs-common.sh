@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the package lists are used by callers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Functions shared by build-aux/run and build-aux/test. Source it; it does
@@ -14,8 +14,11 @@ VS_BUILD_PACKAGES=(
 # What it takes to run it against a local daemon. In Debian 12 libvirt-daemon
 # carries the storage driver and its dir/fs/logical/disk/iscsi/scsi/mpath
 # backends, and virt-ssh-helper, which qemu+ssh:// uses on the remote side.
+# librsvg2-common lets GTK load Adwaita's SVG icons (only a Recommends of
+# GTK, so --no-install-recommends would leave it out).
 VS_RUNTIME_PACKAGES=(
   libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-utils
+  librsvg2-common
 )
 
 # What the test tiers need on top: an X server and a session bus for the UI

@@ -688,6 +688,7 @@ list_volumes_apply (gpointer      source,
   g_autoptr(GPtrArray) added = NULL;
   guint n_items;
   guint64 removed_capacity = 0;
+  gboolean had_users;
 
   set_busy (self, FALSE);
 
@@ -714,6 +715,7 @@ list_volumes_apply (gpointer      source,
     vs_pool_update (self, result->info);
 
   set_volumes_error (self, NULL);
+  had_users = self->used_by != NULL && g_hash_table_size (self->used_by) > 0;
   g_clear_pointer (&self->used_by, g_hash_table_unref);
   self->used_by = g_steal_pointer (&result->used_by);
 
@@ -772,7 +774,8 @@ list_volumes_apply (gpointer      source,
 
   update_volumes_capacity (self, removed_capacity, 0);
 
-  /* Volumes we already knew may have a new user. */
+  /* Volumes we already knew may have a new user (or lost one). */
+  if (had_users || (self->used_by != NULL && g_hash_table_size (self->used_by) > 0))
   {
     GHashTableIter iter;
     gpointer volume;

@@ -222,9 +222,10 @@ main (int   argc,
 
   {
     g_autofree char *command = g_strdup_printf ("virsh -q -c '%s' vol-list --details '%s'", uri, name);
+    g_autofree char *out = NULL;
     gint64 virsh_start = g_get_monotonic_time ();
 
-    if (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    if (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL))
       g_print ("virsh vol-list --details: %.3f s\n",
                (g_get_monotonic_time () - virsh_start) / 1e6);
   }
