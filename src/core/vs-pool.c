@@ -262,6 +262,11 @@ apply_used_by (VsPool   *self,
 
   if (self->used_by != NULL && path != NULL)
     names = g_hash_table_lookup (self->used_by, path);
+  if (self->used_by != NULL && names == NULL && self->name != NULL)
+    {
+      g_autofree char *ref = vs_xml_volume_ref (self->name, vs_volume_get_name (volume));
+      names = g_hash_table_lookup (self->used_by, ref);
+    }
 
   vs_volume_set_used_by (volume, names);
 }

@@ -220,12 +220,28 @@ collect_source_chain (xmlNode   *holder,
 
       path = node_attr (source, "file");
       if (path == NULL)
+        {
+          g_autofree char *pool = node_attr (source, "pool");
+          g_autofree char *volume = node_attr (source, "volume");
+
+          /* <disk type='volume'> names the pool and volume instead of a path. */
+          if (pool != NULL && volume != NULL)
+            path = vs_xml_volume_ref (pool, volume);
+        }
+      if (path == NULL)
         path = node_attr (source, "dev");
       if (path == NULL)
         path = node_attr (source, "dir");
       if (path != NULL)
         g_ptr_array_add (paths, path);
     }
+}
+
+char *
+vs_xml_volume_ref (const char *pool_name,
+                   const char *volume_name)
+{
+  return g_strdup_printf ("volume:%s/%s", pool_name, volume_name);
 }
 
 GPtrArray *

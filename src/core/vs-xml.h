@@ -35,7 +35,12 @@ gboolean  vs_xml_parse_pool      (const char       *xml,
                                   char            **pool_type,
                                   char            **target_path,
                                   GError          **error);
-/* Every file or block source a domain's disks use, backing chains included. */
+/* The key under which vs_xml_domain_disk_paths() reports a disk that names
+ * a pool and a volume instead of a path. */
+char      *vs_xml_volume_ref       (const char    *pool_name,
+                                    const char    *volume_name);
+/* Every file or block source a domain's disks use, backing chains included;
+ * disks of type 'volume' appear as vs_xml_volume_ref(). */
 GPtrArray *vs_xml_domain_disk_paths (const char    *xml,
                                      GError       **error);
 
