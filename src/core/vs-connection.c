@@ -668,11 +668,17 @@ open_worker (gpointer       task_data,
 
 static void
 open_apply (gpointer      source,
+            gpointer      data,
             gpointer      res,
             const GError *error)
 {
   VsConnection *self = source;
+  OpenData *open_data = data;
   OpenResult *result = res;
+
+  /* A close or another open happened meanwhile: this session is stale. */
+  if (open_data->handle->generation != self->generation)
+    return;
 
   if (error != NULL)
     {
@@ -683,10 +689,6 @@ open_apply (gpointer      source,
                      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? NULL : error);
       return;
     }
-
-  /* A close or another open happened meanwhile: this session is stale. */
-  if (result->generation != self->generation)
-    return;
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -749,6 +751,7 @@ list_worker (gpointer       task_data,
 
 static void
 list_apply (gpointer      source,
+            gpointer      data,
             gpointer      res,
             const GError *error)
 {

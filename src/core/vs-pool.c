@@ -17,6 +17,7 @@
 #include "vs-error.h"
 #include "vs-pool-private.h"
 #include "vs-volume-private.h"
+#include "vs-volume-store.h"
 #include "vs-worker.h"
 #include "vs-xml.h"
 
@@ -27,6 +28,7 @@
 #define APPLY_BUDGET_USEC 6000
 
 typedef struct _DetailJob DetailJob;
+typedef struct _VolumeIndex VolumeIndex;
 
 struct _VsPool
 {
@@ -52,9 +54,11 @@ struct _VsPool
   guint              reload_running : 1;
   guint              reload_again : 1;
 
-  GListStore        *volumes;
-  GHashTable        *volumes_by_key;   /* key → VsVolume, not owned */
-  GHashTable        *used_by;          /* path → GStrv of domain names */
+  VsVolumeStore     *volumes;
+  VolumeIndex       *index;            /* NULL until listed */
+  GHashTable        *used_by;          /* path → GStrv of domain names; never changed once set */
+  GPtrArray         *reload_waiting;   /* GTasks the running listing answers */
+  GPtrArray         *reload_queued;    /* GTasks the next listing answers */
   GError            *volumes_error;
   guint              volumes_generation;
   GCancellable      *cancellable;      /* cancelled on detach */
@@ -112,22 +116,55 @@ typedef struct
   char       *xml;
 } OpResult;
 
+/* The volumes of the model, by key, as of the last listing applied. It is
+ * never changed once built, so a listing worker can read it while the main
+ * thread uses it; each listing builds the next one. */
+struct _VolumeIndex
+{
+  gatomicrefcount  ref_count;
+  GHashTable      *by_key;       /* key (the volume's own) → IndexEntry */
+};
+
 typedef struct
 {
-  virStoragePoolPtr ptr;
-  guint             generation;
+  VsVolume *volume;              /* owned */
+  char     *name;                /* as listed, compared in the worker */
+} IndexEntry;
+
+typedef struct
+{
+  virStoragePoolPtr  ptr;
+  guint              generation;
+  VolumeIndex       *index;      /* may be NULL */
+  GHashTable        *used_by;    /* the map in use, may be NULL */
+  char              *pool_name;
 } ListData;
 
 typedef struct
 {
   guint              generation;
   VsPoolInfo        *info;
-  virStorageVolPtr  *vols;
-  guint              n_vols;
-  char             **names;
-  char             **keys;
+  VolumeIndex       *index;
+  GPtrArray         *added;      /* VsVolume, new objects */
+  GPtrArray         *removed;    /* VsVolume */
+  GPtrArray         *renamed;    /* IndexEntry of the new index, not owned */
   GHashTable        *used_by;
+  gboolean           used_by_changed;
+  GPtrArray         *users;      /* UsersChange: volumes whose users differ */
+  DetailJob         *details;
 } ListResult;
+
+typedef struct
+{
+  VsVolume  *volume;             /* owned */
+  char     **names;
+} UsersChange;
+
+typedef struct
+{
+  guint            index;
+  VsVolumeDetails *details;
+} DetailResult;
 
 /* Fetches volume details with a few threads; results are handed to the
  * main thread in batches by an idle source. */
@@ -140,14 +177,14 @@ struct _DetailJob
   GMainContext     *context;
 
   virStorageVolPtr *vols;           /* under mutex; entries freed once fetched */
-  char            **keys;
+  VsVolume        **volumes;        /* owned; read-only */
   guint             n_vols;
   guint             next;           /* under mutex */
   guint8           *taken;          /* under mutex */
   GQueue            priority;       /* under mutex: indices + 1 */
-  GHashTable       *index_by_key;   /* read-only once workers run */
+  GHashTable       *index_by_volume; /* read-only: VsVolume → index + 1 */
 
-  GPtrArray        *results;        /* under mutex: VsVolumeDetails */
+  GArray           *results;        /* under mutex: DetailResult */
   guint             idle_id;        /* under mutex */
   int               workers_left;   /* atomic */
 };
@@ -213,6 +250,59 @@ state_from_libvirt (int state)
     }
 }
 
+/* Volume index ---------------------------------------------------------- */
+
+static void
+index_entry_free (gpointer ptr)
+{
+  IndexEntry *entry = ptr;
+
+  g_object_unref (entry->volume);
+  g_free (entry->name);
+  g_free (entry);
+}
+
+static VolumeIndex *
+volume_index_new (void)
+{
+  VolumeIndex *index = g_new0 (VolumeIndex, 1);
+
+  g_atomic_ref_count_init (&index->ref_count);
+  /* The keys are the volumes' own strings, which live as long as the entry. */
+  index->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, index_entry_free);
+
+  return index;
+}
+
+static VolumeIndex *
+volume_index_ref (VolumeIndex *index)
+{
+  g_atomic_ref_count_inc (&index->ref_count);
+  return index;
+}
+
+static void
+volume_index_free (VolumeIndex *index)
+{
+  g_hash_table_unref (index->by_key);
+  g_free (index);
+}
+
+static void
+volume_index_unref (VolumeIndex *index)
+{
+  if (!g_atomic_ref_count_dec (&index->ref_count))
+    return;
+
+  /* Dropping 100,000 entries takes milliseconds: not on the main thread.
+   * The volumes are still referenced by the model or by the new index, so
+   * no VsVolume is finalized there unless it has left the model. */
+  if (g_hash_table_size (index->by_key) > 1000 && g_main_context_is_owner (g_main_context_default ()))
+    vs_free_in_thread (index, (GDestroyNotify) volume_index_free);
+  else
+    volume_index_free (index);
+}
+
 /* Detail job ------------------------------------------------------------ */
 
 static DetailJob *
@@ -223,24 +313,62 @@ detail_job_ref (DetailJob *job)
 }
 
 static void
+detail_job_free (DetailJob *job)
+{
+  for (guint i = 0; i < job->n_vols; i++)
+    {
+      if (job->vols[i] != NULL)
+        virStorageVolFree (job->vols[i]);
+      g_object_unref (job->volumes[i]);
+    }
+  g_free (job->vols);
+  g_free (job->volumes);
+  g_free (job->taken);
+  g_queue_clear (&job->priority);
+  g_clear_pointer (&job->index_by_volume, g_hash_table_unref);
+  for (guint i = 0; job->results != NULL && i < job->results->len; i++)
+    vs_volume_details_free (g_array_index (job->results, DetailResult, i).details);
+  g_clear_pointer (&job->results, g_array_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_mutex_clear (&job->mutex);
+  g_free (job);
+}
+
+static void
 detail_job_unref (DetailJob *job)
 {
   if (!g_atomic_ref_count_dec (&job->ref_count))
     return;
 
-  for (guint i = 0; i < job->n_vols; i++)
-    if (job->vols[i] != NULL)
-      virStorageVolFree (job->vols[i]);
-  g_free (job->vols);
-  g_strfreev (job->keys);
-  g_free (job->taken);
-  g_queue_clear (&job->priority);
-  g_clear_pointer (&job->index_by_key, g_hash_table_unref);
-  g_clear_pointer (&job->results, g_ptr_array_unref);
-  g_clear_object (&job->cancellable);
-  g_main_context_unref (job->context);
-  g_mutex_clear (&job->mutex);
-  g_free (job);
+  if (job->n_vols > 1000 && g_main_context_is_owner (g_main_context_default ()))
+    vs_free_in_thread (job, (GDestroyNotify) detail_job_free);
+  else
+    detail_job_free (job);
+}
+
+/* Runs in the listing worker: everything but starting the threads. */
+static DetailJob *
+detail_job_new (virStorageVolPtr  *vols,
+                VsVolume         **volumes,
+                guint              n_vols)
+{
+  DetailJob *job = g_new0 (DetailJob, 1);
+
+  g_atomic_ref_count_init (&job->ref_count);
+  g_mutex_init (&job->mutex);
+  job->cancellable = g_cancellable_new ();
+  job->vols = vols;
+  job->volumes = volumes;
+  job->n_vols = n_vols;
+  job->taken = g_new0 (guint8, MAX (n_vols, 1));
+  g_queue_init (&job->priority);
+  job->index_by_volume = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_vols; i++)
+    g_hash_table_insert (job->index_by_volume, volumes[i], GUINT_TO_POINTER (i + 1));
+  job->results = g_array_new (FALSE, FALSE, sizeof (DetailResult));
+
+  return job;
 }
 
 static void
@@ -289,36 +417,38 @@ static gboolean
 detail_job_apply_cb (gpointer user_data)
 {
   DetailJob *job = user_data;
-  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GArray) batch = NULL;
   gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
   VsPool *self = job->pool;
   guint i;
 
   g_mutex_lock (&job->mutex);
   batch = g_steal_pointer (&job->results);
-  job->results = g_ptr_array_new_with_free_func ((GDestroyNotify) vs_volume_details_free);
+  job->results = g_array_new (FALSE, FALSE, sizeof (DetailResult));
   job->idle_id = 0;
   g_mutex_unlock (&job->mutex);
 
   if (self == NULL)
-    return G_SOURCE_REMOVE;
+    {
+      for (i = 0; i < batch->len; i++)
+        vs_volume_details_free (g_array_index (batch, DetailResult, i).details);
+      return G_SOURCE_REMOVE;
+    }
 
   g_object_freeze_notify (G_OBJECT (self));
   for (i = 0; i < batch->len; i++)
     {
-      VsVolumeDetails *details = g_ptr_array_index (batch, i);
-      VsVolume *volume = g_hash_table_lookup (self->volumes_by_key, details->key);
-      guint64 before;
+      DetailResult *result = &g_array_index (batch, DetailResult, i);
+      VsVolume *volume = job->volumes[result->index];
+      guint64 before = vs_volume_get_capacity (volume);
 
-      if (volume == NULL)
-        continue;
-
-      before = vs_volume_get_capacity (volume);
-      if (vs_volume_apply_details (volume, details))
+      if (vs_volume_get_pool (volume) == self && vs_volume_apply_details (volume, result->details))
         {
-          update_volumes_capacity (self, before, details->capacity);
-          apply_used_by (self, volume);
+          update_volumes_capacity (self, before, result->details->capacity);
+          if (self->used_by != NULL && g_hash_table_size (self->used_by) > 0)
+            apply_used_by (self, volume);
         }
+      g_clear_pointer (&result->details, vs_volume_details_free);
 
       if ((i & 63) == 63 && g_get_monotonic_time () > deadline)
         {
@@ -332,8 +462,9 @@ detail_job_apply_cb (gpointer user_data)
     {
       /* Out of time for this frame: put the rest back in front. */
       g_mutex_lock (&job->mutex);
-      g_ptr_array_remove_range (batch, 0, i);
-      g_ptr_array_extend_and_steal (batch, g_steal_pointer (&job->results));
+      g_array_remove_range (batch, 0, i);
+      g_array_append_vals (batch, job->results->data, job->results->len);
+      g_array_unref (job->results);
       job->results = g_steal_pointer (&batch);
       g_mutex_unlock (&job->mutex);
       return G_SOURCE_CONTINUE;
@@ -431,7 +562,7 @@ detail_worker_thread (GTask        *task,
          detail_job_take (job, &index, &vol))
     {
       g_autofree char *xml = virStorageVolGetXMLDesc (vol, 0);
-      g_autoptr(VsVolumeDetails) details = NULL;
+      DetailResult result = { index, NULL };
 
       virStorageVolFree (vol);
 
@@ -439,13 +570,15 @@ detail_worker_thread (GTask        *task,
       if (xml == NULL)
         continue;
 
-      details = g_new0 (VsVolumeDetails, 1);
-      if (!vs_xml_parse_volume (xml, details, NULL))
-        continue;
-      details->key = g_strdup (job->keys[index]);
+      result.details = g_new0 (VsVolumeDetails, 1);
+      if (!vs_xml_parse_volume (xml, result.details, NULL))
+        {
+          vs_volume_details_free (result.details);
+          continue;
+        }
 
       g_mutex_lock (&job->mutex);
-      g_ptr_array_add (job->results, g_steal_pointer (&details));
+      g_array_append_val (job->results, result);
       detail_job_schedule_apply_locked (job);
       g_mutex_unlock (&job->mutex);
     }
@@ -475,12 +608,9 @@ detail_job_cancel (VsPool *self)
 }
 
 static void
-detail_job_start (VsPool           *self,
-                  virStorageVolPtr *vols,
-                  char            **keys,
-                  guint             n_vols)
+detail_job_start (VsPool    *self,
+                  DetailJob *job)
 {
-  DetailJob *job;
   gboolean was_loading = self->details != NULL;
   guint n_workers;
 
@@ -491,23 +621,9 @@ detail_job_start (VsPool           *self,
       g_clear_pointer (&self->details, detail_job_unref);
     }
 
-  job = g_new0 (DetailJob, 1);
-  g_atomic_ref_count_init (&job->ref_count);
-  g_mutex_init (&job->mutex);
   job->pool = self;
-  job->cancellable = g_cancellable_new ();
   job->context = g_main_context_ref_thread_default ();
-  job->vols = vols;
-  job->keys = keys;
-  job->n_vols = n_vols;
-  job->taken = g_new0 (guint8, MAX (n_vols, 1));
-  g_queue_init (&job->priority);
-  job->index_by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n_vols; i++)
-    g_hash_table_insert (job->index_by_key, keys[i], GUINT_TO_POINTER (i + 1));
-  job->results = g_ptr_array_new_with_free_func ((GDestroyNotify) vs_volume_details_free);
-
-  n_workers = CLAMP (n_vols, 1, DETAIL_WORKERS);
+  n_workers = CLAMP (job->n_vols, 1, DETAIL_WORKERS);
   job->workers_left = n_workers;
   self->details = job;
 
@@ -531,7 +647,10 @@ list_data_free (gpointer ptr)
 {
   ListData *data = ptr;
 
-  virStoragePoolFree (data->ptr);
+  g_clear_pointer (&data->ptr, virStoragePoolFree);
+  g_clear_pointer (&data->index, volume_index_unref);
+  g_clear_pointer (&data->used_by, g_hash_table_unref);
+  g_free (data->pool_name);
   g_free (data);
 }
 
@@ -541,13 +660,13 @@ list_result_free (gpointer ptr)
   ListResult *result = ptr;
 
   g_clear_pointer (&result->info, vs_pool_info_free);
-  for (guint i = 0; result->vols != NULL && i < result->n_vols; i++)
-    if (result->vols[i] != NULL)
-      virStorageVolFree (result->vols[i]);
-  g_free (result->vols);
-  g_strfreev (result->names);
-  g_strfreev (result->keys);
+  g_clear_pointer (&result->index, volume_index_unref);
+  g_clear_pointer (&result->added, g_ptr_array_unref);
+  g_clear_pointer (&result->removed, g_ptr_array_unref);
+  g_clear_pointer (&result->renamed, g_ptr_array_unref);
   g_clear_pointer (&result->used_by, g_hash_table_unref);
+  g_clear_pointer (&result->users, g_ptr_array_unref);
+  g_clear_pointer (&result->details, detail_job_unref);
   g_free (result);
 }
 
@@ -604,15 +723,112 @@ fetch_used_by (virConnectPtr conn)
   return g_steal_pointer (&used_by);
 }
 
+static gboolean
+used_by_equal (GHashTable *a,
+               GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((a == NULL || g_hash_table_size (a) == 0) && (b == NULL || g_hash_table_size (b) == 0))
+    return TRUE;
+  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char * const *other = g_hash_table_lookup (b, key);
+
+      if (other == NULL || !g_strv_equal (value, other))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+users_change_free (gpointer ptr)
+{
+  UsersChange *change = ptr;
+
+  g_object_unref (change->volume);
+  g_strfreev (change->names);
+  g_free (change);
+}
+
+/* Domains name a volume by path or, for <disk type='volume'>, by pool and
+ * volume name. Before its details arrive a volume's path is its key in
+ * file-based pools; vs_pool's detail step looks again once the path is known. */
+static const char * const *
+lookup_users (GHashTable *used_by,
+              const char *pool_name,
+              IndexEntry *entry)
+{
+  g_autofree char *ref = NULL;
+  const char * const *names;
+
+  if (used_by == NULL || g_hash_table_size (used_by) == 0)
+    return NULL;
+
+  names = g_hash_table_lookup (used_by, vs_volume_get_key (entry->volume));
+  if (names == NULL && pool_name != NULL)
+    {
+      ref = vs_xml_volume_ref (pool_name, entry->name);
+      names = g_hash_table_lookup (used_by, ref);
+    }
+
+  return names;
+}
+
+static GPtrArray *
+find_users_changes (ListData   *data,
+                    ListResult *result)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func (users_change_free);
+  GHashTable *map = result->used_by_changed ? result->used_by : data->used_by;
+  GHashTableIter iter;
+  gpointer value;
+
+  if ((map == NULL || g_hash_table_size (map) == 0) && !result->used_by_changed)
+    return changes;
+
+  /* When the map is the same only new volumes can gain users. */
+  g_hash_table_iter_init (&iter, result->index->by_key);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      IndexEntry *entry = value;
+      const char * const *names = lookup_users (map, data->pool_name, entry);
+      const char * const *before = NULL;
+      UsersChange *change;
+
+      if (result->used_by_changed)
+        before = lookup_users (data->used_by, data->pool_name, entry);
+      else if (names == NULL || !g_ptr_array_find (result->added, entry->volume, NULL))
+        continue;
+
+      if (names == before || (names != NULL && before != NULL && g_strv_equal (names, before)))
+        continue;
+
+      change = g_new0 (UsersChange, 1);
+      change->volume = g_object_ref (entry->volume);
+      change->names = g_strdupv ((char **) names);
+      g_ptr_array_add (changes, change);
+    }
+
+  return changes;
+}
+
 static gpointer
 list_volumes_worker (gpointer       task_data,
                      GCancellable  *cancellable,
                      GError       **error)
 {
   ListData *data = task_data;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   ListResult *result;
   virStorageVolPtr *vols = NULL;
+  VsVolume **volumes;
   int n;
 
   n = virStoragePoolListAllVolumes (data->ptr, &vols, 0);
@@ -637,39 +853,108 @@ list_volumes_worker (gpointer       task_data,
 
   result = g_new0 (ListResult, 1);
   result->generation = data->generation;
-  result->vols = vols;
-  result->n_vols = n;
-  result->names = g_new0 (char *, n + 1);
-  result->keys = g_new0 (char *, n + 1);
+  result->index = volume_index_new ();
+  result->added = g_ptr_array_new_with_free_func (g_object_unref);
+  result->removed = g_ptr_array_new_with_free_func (g_object_unref);
+  result->renamed = g_ptr_array_new ();
+  volumes = g_new0 (VsVolume *, MAX (n, 1));
+
+  /* The diff against the model runs here, not on the main thread: reuse the
+   * VsVolume of every key the last listing had, make new ones for the rest. */
   for (int i = 0; i < n; i++)
     {
-      result->names[i] = g_strdup (virStorageVolGetName (vols[i]));
-      result->keys[i] = g_strdup (virStorageVolGetKey (vols[i]));
+      const char *key = virStorageVolGetKey (vols[i]);
+      const char *name = virStorageVolGetName (vols[i]);
+      IndexEntry *old = data->index != NULL ? g_hash_table_lookup (data->index->by_key, key) : NULL;
+      IndexEntry *entry;
+
+      if (g_hash_table_contains (result->index->by_key, key))
+        {
+          /* libvirt listed one key twice; keep the first. */
+          virStorageVolFree (g_steal_pointer (&vols[i]));
+          continue;
+        }
+
+      entry = g_new0 (IndexEntry, 1);
+      entry->name = g_strdup (name);
+      if (old != NULL)
+        {
+          entry->volume = g_object_ref (old->volume);
+          if (g_strcmp0 (old->name, name) != 0)
+            g_ptr_array_add (result->renamed, entry);
+        }
+      else
+        {
+          entry->volume = vs_volume_new (name, key);
+          g_ptr_array_add (result->added, g_object_ref (entry->volume));
+        }
+      g_hash_table_insert (result->index->by_key, (gpointer) vs_volume_get_key (entry->volume), entry);
+      volumes[i] = g_object_ref (entry->volume);
     }
+
+  if (data->index != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, data->index->by_key);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (result->index->by_key, key))
+          g_ptr_array_add (result->removed, g_object_ref (((IndexEntry *) value)->volume));
+    }
+
+  /* Drop the slots of duplicate keys so the detail job sees a dense array. */
+  {
+    guint j = 0;
+
+    for (int i = 0; i < n; i++)
+      if (vols[i] != NULL)
+        {
+          vols[j] = vols[i];
+          volumes[j] = volumes[i];
+          j++;
+        }
+    result->details = detail_job_new (vols, volumes, j);
+  }
 
   if (g_cancellable_is_cancelled (cancellable))
     return result;
 
   result->info = vs_pool_info_fetch (data->ptr, NULL);
   result->used_by = fetch_used_by (virStoragePoolGetConnect (data->ptr));
+  result->used_by_changed = !used_by_equal (result->used_by, data->used_by);
+  result->users = find_users_changes (data, result);
 
   return result;
+}
+
+static gboolean
+volume_in_set (VsVolume *volume,
+               gpointer  user_data)
+{
+  return g_hash_table_contains (user_data, volume);
 }
 
 static void
 clear_volumes (VsPool *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->volumes));
-
   detail_job_cancel (self);
-  g_hash_table_remove_all (self->volumes_by_key);
-  for (guint i = 0; i < n; i++)
+
+  /* Listings in flight were made against what we drop here. */
+  self->volumes_generation++;
+
+  if (self->index != NULL)
     {
-      g_autoptr(VsVolume) volume = g_list_model_get_item (G_LIST_MODEL (self->volumes), i);
-      vs_volume_forget_pool (volume);
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->index->by_key);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        vs_volume_forget_pool (((IndexEntry *) value)->volume);
+      g_clear_pointer (&self->index, volume_index_unref);
     }
-  if (n > 0)
-    g_list_store_remove_all (self->volumes);
+
+  vs_volume_store_remove_all (self->volumes);
   update_volumes_capacity (self, self->volumes_capacity, 0);
 }
 
@@ -684,16 +969,13 @@ set_volumes_error (VsPool       *self,
 
 static void
 list_volumes_apply (gpointer      source,
+                    gpointer      data,
                     gpointer      res,
                     const GError *error)
 {
   VsPool *self = source;
   ListResult *result = res;
-  g_autoptr(GHashTable) new_keys = NULL;
-  g_autoptr(GPtrArray) added = NULL;
-  guint n_items;
   guint64 removed_capacity = 0;
-  gboolean had_users;
 
   set_busy (self, FALSE);
 
@@ -712,83 +994,58 @@ list_volumes_apply (gpointer      source,
       return;
     }
 
-  /* A newer listing already landed. */
+  /* The list was stopped or re-listed since this listing began. */
   if (result->generation != self->volumes_generation)
     return;
+
+  g_object_freeze_notify (G_OBJECT (self));
 
   if (result->info != NULL)
     vs_pool_update (self, result->info);
 
   set_volumes_error (self, NULL);
-  had_users = self->used_by != NULL && g_hash_table_size (self->used_by) > 0;
-  g_clear_pointer (&self->used_by, g_hash_table_unref);
-  self->used_by = g_steal_pointer (&result->used_by);
 
-  new_keys = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < result->n_vols; i++)
-    g_hash_table_insert (new_keys, result->keys[i], result->names[i]);
-
-  /* Remove what is gone, walking backwards so each run of adjacent
-   * removals is one items-changed. */
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->volumes));
-  for (guint i = n_items; i > 0;)
+  if (result->removed->len > 0)
     {
-      guint end = i;
+      g_autoptr(GHashTable) removed = g_hash_table_new (NULL, NULL);
 
-      while (i > 0)
+      for (guint i = 0; i < result->removed->len; i++)
         {
-          g_autoptr(VsVolume) volume = g_list_model_get_item (G_LIST_MODEL (self->volumes), i - 1);
-          const char *name = g_hash_table_lookup (new_keys, vs_volume_get_key (volume));
+          VsVolume *volume = g_ptr_array_index (result->removed, i);
 
-          if (name != NULL)
-            {
-              vs_volume_set_name (volume, name);
-              break;
-            }
-
+          g_hash_table_add (removed, volume);
           removed_capacity += vs_volume_get_capacity (volume);
-          g_hash_table_remove (self->volumes_by_key, vs_volume_get_key (volume));
           vs_volume_forget_pool (volume);
-          i--;
         }
-
-      if (i < end)
-        g_list_store_splice (self->volumes, i, end - i, NULL, 0);
-
-      if (i > 0)
-        i--;
+      vs_volume_store_remove_if (self->volumes, volume_in_set, removed);
     }
 
-  added = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < result->n_vols; i++)
+  for (guint i = 0; i < result->renamed->len; i++)
     {
-      VsVolume *volume;
-
-      if (g_hash_table_contains (self->volumes_by_key, result->keys[i]))
-        continue;
-
-      volume = vs_volume_new (self, result->names[i], result->keys[i]);
-      g_hash_table_insert (self->volumes_by_key, (gpointer) vs_volume_get_key (volume), volume);
-      g_ptr_array_add (added, volume);
-      apply_used_by (self, volume);
+      IndexEntry *entry = g_ptr_array_index (result->renamed, i);
+      vs_volume_set_name (entry->volume, entry->name);
     }
-  if (added->len > 0)
-    g_list_store_splice (self->volumes,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->volumes)),
-                         0, added->pdata, added->len);
 
+  g_clear_pointer (&self->index, volume_index_unref);
+  self->index = g_steal_pointer (&result->index);
+
+  if (result->used_by_changed)
+    {
+      g_clear_pointer (&self->used_by, g_hash_table_unref);
+      self->used_by = g_steal_pointer (&result->used_by);
+    }
+
+  for (guint i = 0; i < result->added->len; i++)
+    vs_volume_attach_pool (g_ptr_array_index (result->added, i), self);
+
+  for (guint i = 0; result->users != NULL && i < result->users->len; i++)
+    {
+      UsersChange *change = g_ptr_array_index (result->users, i);
+      vs_volume_set_used_by (change->volume, (const char * const *) change->names);
+    }
+
+  vs_volume_store_append (self->volumes, result->added);
   update_volumes_capacity (self, removed_capacity, 0);
-
-  /* Volumes we already knew may have a new user (or lost one). */
-  if (had_users || (self->used_by != NULL && g_hash_table_size (self->used_by) > 0))
-  {
-    GHashTableIter iter;
-    gpointer volume;
-
-    g_hash_table_iter_init (&iter, self->volumes_by_key);
-    while (g_hash_table_iter_next (&iter, NULL, &volume))
-      apply_used_by (self, volume);
-  }
 
   if (!self->volumes_loaded)
     {
@@ -796,74 +1053,103 @@ list_volumes_apply (gpointer      source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_LOADED]);
     }
 
-  detail_job_start (self, g_steal_pointer (&result->vols),
-                    g_steal_pointer (&result->keys), result->n_vols);
-  result->n_vols = 0;
+  detail_job_start (self, g_steal_pointer (&result->details));
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
+static void reload_done_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* One listing runs at a time: each builds on the index the previous one
+ * left, and the tasks that asked meanwhile get the next one's answer. */
 static void
-start_reload (VsPool              *self,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+run_reload (VsPool       *self,
+            GCancellable *cancellable)
 {
   ListData *data;
 
-  if (!self->reachable || self->ptr == NULL)
-    {
-      g_task_report_new_error (self, callback, user_data, vs_pool_reload_volumes_async,
-                               VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
-                               _("The connection is not open"));
-      return;
-    }
+  g_assert (!self->reload_running);
 
   data = g_new0 (ListData, 1);
   data->ptr = self->ptr;
   virStoragePoolRef (data->ptr);
   data->generation = ++self->volumes_generation;
+  data->index = self->index != NULL ? volume_index_ref (self->index) : NULL;
+  data->used_by = self->used_by != NULL ? g_hash_table_ref (self->used_by) : NULL;
+  data->pool_name = g_strdup (self->name);
 
+  self->reload_running = TRUE;
   set_busy (self, TRUE);
-  vs_worker_run (self, vs_pool_reload_volumes_async, cancellable,
+  vs_worker_run (self, run_reload, cancellable,
                  list_volumes_worker, data, list_data_free,
                  list_volumes_apply, list_result_free,
-                 callback, user_data);
+                 reload_done_cb, NULL);
+}
+
+static gboolean
+can_list (VsPool *self)
+{
+  return self->reachable && self->ptr != NULL;
 }
 
 static void
-queued_reload_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   VsPool *self = VS_POOL (object);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
 
-  if (!vs_pool_reload_volumes_finish (self, result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Reloading the volumes of %s failed: %s", self->name, error->message);
+  vs_worker_finish_boolean (self, result, run_reload, &error);
 
   self->reload_running = FALSE;
-  if (self->reload_again)
+  waiting = g_steal_pointer (&self->reload_waiting);
+  self->reload_waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < waiting->len; i++)
     {
-      self->reload_again = FALSE;
-      vs_pool_queue_reload (self);
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
     }
+
+  if (!self->reload_again)
+    return;
+
+  self->reload_again = FALSE;
+  g_ptr_array_extend_and_steal (self->reload_waiting, g_steal_pointer (&self->reload_queued));
+  self->reload_queued = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!can_list (self))
+    {
+      for (guint i = 0; i < self->reload_waiting->len; i++)
+        g_task_return_new_error (g_ptr_array_index (self->reload_waiting, i),
+                                 VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
+                                 _("The connection to the host is not open"));
+      g_ptr_array_set_size (self->reload_waiting, 0);
+      return;
+    }
+
+  run_reload (self, self->cancellable);
 }
 
 /* Coalesces reloads asked for by events and our own operations. */
 static void
 vs_pool_queue_reload (VsPool *self)
 {
-  if (!self->volumes_loaded || !self->reachable || self->state != VS_POOL_STATE_RUNNING)
+  if (!self->volumes_loaded || !can_list (self) || !vs_pool_get_active (self))
     return;
 
   if (self->reload_running)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
-
-  self->reload_running = TRUE;
-  start_reload (self, self->cancellable, queued_reload_cb, NULL);
+    self->reload_again = TRUE;
+  else
+    run_reload (self, self->cancellable);
 }
 
 /* Operations ------------------------------------------------------------ */
@@ -956,6 +1242,7 @@ op_worker (gpointer       task_data,
 
 static void
 op_apply (gpointer      source,
+          gpointer      data,
           gpointer      res,
           const GError *error)
 {
@@ -970,12 +1257,13 @@ op_apply (gpointer      source,
 
 static void
 refresh_apply (gpointer      source,
+               gpointer      data,
                gpointer      res,
                const GError *error)
 {
   VsPool *self = source;
 
-  op_apply (source, res, error);
+  op_apply (source, data, res, error);
 
   if (error == NULL)
     vs_pool_queue_reload (self);
@@ -1047,7 +1335,9 @@ vs_pool_finalize (GObject *object)
   g_free (self->pool_type);
   g_free (self->target_path);
   g_clear_object (&self->volumes);
-  g_clear_pointer (&self->volumes_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->index, volume_index_unref);
+  g_clear_pointer (&self->reload_waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->reload_queued, g_ptr_array_unref);
   g_clear_pointer (&self->used_by, g_hash_table_unref);
   g_clear_error (&self->volumes_error);
   g_clear_object (&self->cancellable);
@@ -1159,8 +1449,9 @@ vs_pool_class_init (VsPoolClass *klass)
 static void
 vs_pool_init (VsPool *self)
 {
-  self->volumes = g_list_store_new (VS_TYPE_VOLUME);
-  self->volumes_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->volumes = vs_volume_store_new ();
+  self->reload_waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->reload_queued = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->reachable = TRUE;
 }
@@ -1516,7 +1807,7 @@ vs_pool_prioritize_volume (VsPool   *self,
   if ((job = self->details) == NULL || vs_volume_get_details_loaded (volume))
     return;
 
-  index = g_hash_table_lookup (job->index_by_key, vs_volume_get_key (volume));
+  index = g_hash_table_lookup (job->index_by_volume, volume);
   if (index == NULL)
     return;
 
@@ -1552,10 +1843,30 @@ vs_pool_reload_volumes_async (VsPool              *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (VS_IS_POOL (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  start_reload (self, cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vs_pool_reload_volumes_async);
+
+  if (!can_list (self))
+    {
+      g_task_return_new_error (task, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
+                               _("The connection to the host is not open"));
+      return;
+    }
+
+  if (self->reload_running)
+    {
+      g_ptr_array_add (self->reload_queued, g_steal_pointer (&task));
+      self->reload_again = TRUE;
+      return;
+    }
+
+  g_ptr_array_add (self->reload_waiting, g_steal_pointer (&task));
+  run_reload (self, cancellable != NULL ? cancellable : self->cancellable);
 }
 
 gboolean
@@ -1565,7 +1876,9 @@ vs_pool_reload_volumes_finish (VsPool        *self,
 {
   g_return_val_if_fail (VS_IS_POOL (self), FALSE);
 
-  return vs_worker_finish_boolean (self, result, vs_pool_reload_volumes_async, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 #define DEFINE_POOL_OP(op_name, OP)                                                     \

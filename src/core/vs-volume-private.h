@@ -12,9 +12,10 @@
 
 G_BEGIN_DECLS
 
-VsVolume *vs_volume_new           (VsPool                *pool,
-                                   const char            *name,
+VsVolume *vs_volume_new           (const char            *name,
                                    const char            *key);
+void      vs_volume_attach_pool   (VsVolume              *self,
+                                   VsPool                *pool);
 void      vs_volume_set_name      (VsVolume              *self,
                                    const char            *name);
 /* Returns TRUE when anything changed. */

@@ -171,23 +171,32 @@ vs_volume_init (VsVolume *self)
 {
 }
 
+/* May run in a listing worker: the object is not shared until the main
+ * thread attaches it to its pool. */
 VsVolume *
-vs_volume_new (VsPool     *pool,
-               const char *name,
+vs_volume_new (const char *name,
                const char *key)
 {
   VsVolume *self;
 
-  g_assert (VS_IS_POOL (pool));
   g_assert (name != NULL);
   g_assert (key != NULL);
 
   self = g_object_new (VS_TYPE_VOLUME, NULL);
-  self->pool = pool;
   self->name = g_strdup (name);
   self->key = g_strdup (key);
 
   return self;
+}
+
+void
+vs_volume_attach_pool (VsVolume *self,
+                       VsPool   *pool)
+{
+  g_assert (VS_IS_VOLUME (self));
+  g_assert (VS_IS_POOL (pool));
+
+  self->pool = pool;
 }
 
 void
@@ -474,6 +483,7 @@ volume_op_worker (gpointer       task_data,
 
 static void
 volume_op_apply (gpointer      source,
+                 gpointer      data,
                  gpointer      result,
                  const GError *error)
 {

@@ -70,7 +70,7 @@ worker_done_cb (GObject      *source,
   result = g_task_propagate_pointer (G_TASK (res), &error);
 
   if (job->apply != NULL)
-    job->apply (source, result, error);
+    job->apply (source, job->data, result, error);
 
   if (error != NULL)
     g_task_return_error (outer, g_steal_pointer (&error));
@@ -150,6 +150,39 @@ vs_worker_finish_boolean (gpointer       source,
     job->result_free (value);
 
   return TRUE;
+}
+
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify free_func;
+} Garbage;
+
+static void
+free_worker (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Garbage *garbage = task_data;
+
+  /* Here, not in the task's own teardown, which may run on the main thread. */
+  g_clear_pointer (&garbage->data, garbage->free_func);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+vs_free_in_thread (gpointer       data,
+                   GDestroyNotify free_func)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  Garbage *garbage = g_new0 (Garbage, 1);
+
+  garbage->data = data;
+  garbage->free_func = free_func;
+  g_task_set_source_tag (task, vs_free_in_thread);
+  g_task_set_task_data (task, garbage, g_free);
+  g_task_run_in_thread (task, free_worker);
 }
 
 int

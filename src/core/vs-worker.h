@@ -20,8 +20,10 @@ typedef gpointer (*VsWorkerFunc) (gpointer       data,
                                   GError       **error);
 
 /* Runs on the main thread once the worker finished, before the caller's
- * callback: applies @result (NULL when @error is set) to @source. */
+ * callback: applies @result (NULL when @error is set) to @source. @data is
+ * what the worker got, to tell which request this was. */
 typedef void     (*VsApplyFunc)  (gpointer       source,
+                                  gpointer       data,
                                   gpointer       result,
                                   const GError  *error);
 
@@ -43,6 +45,11 @@ gboolean vs_worker_finish_boolean (gpointer         source,
                                 GAsyncResult       *result,
                                 gpointer            source_tag,
                                 GError            **error);
+
+/* Frees @data with @free_func in a worker thread: for big structures whose
+ * teardown would stall the main loop. */
+void     vs_free_in_thread     (gpointer       data,
+                                GDestroyNotify free_func);
 
 /* Call in the worker thread right after a libvirt call failed: sets @error
  * from virGetLastError() of this thread, prefixed with @context. */
