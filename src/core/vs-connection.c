@@ -87,7 +87,9 @@ struct _AuthState
   GCond            cond;
   GWeakRef         connection;
   GMainContext    *context;
+  GCancellable    *cancellable;      /* the open's; may be NULL */
   gboolean         has_handler;
+  gboolean         abandoned;
   gboolean         done;
   gboolean         answered;
   VsCredential    *creds;
@@ -97,10 +99,12 @@ struct _AuthState
 
 typedef struct
 {
-  char        *uri;
-  gboolean     read_only;
-  AuthState   *auth;
-  EventHandle *handle;
+  char         *uri;
+  gboolean      read_only;
+  AuthState    *auth;
+  EventHandle  *handle;
+  GCancellable *caller_cancellable;
+  gulong        chain_id;
 } OpenData;
 
 typedef struct
@@ -126,7 +130,9 @@ typedef struct
   guint      generation;
 } ListResult;
 
-static void queue_reload (VsConnection *self);
+static void queue_reload     (VsConnection *self);
+static void free_credentials (VsCredential *creds,
+                              guint         n_creds);
 
 /* Handles and credentials ------------------------------------------------ */
 
@@ -192,7 +198,27 @@ auth_state_unref (AuthState *auth)
   g_mutex_clear (&auth->mutex);
   g_cond_clear (&auth->cond);
   g_free (auth->refused_prompt);
+  free_credentials (auth->creds, auth->n_creds);
+  g_clear_object (&auth->cancellable);
   g_free (auth);
+}
+
+static void
+free_credentials (VsCredential *creds,
+                  guint         n_creds)
+{
+  for (guint i = 0; creds != NULL && i < n_creds; i++)
+    {
+      g_free ((char *) creds[i].prompt);
+      g_free ((char *) creds[i].challenge);
+      g_free ((char *) creds[i].default_result);
+      if (creds[i].result != NULL)
+        {
+          explicit_bzero (creds[i].result, strlen (creds[i].result));
+          g_free (creds[i].result);
+        }
+    }
+  g_free (creds);
 }
 
 static gboolean
@@ -200,6 +226,14 @@ ask_credentials_cb (gpointer user_data)
 {
   AuthState *auth = user_data;
   g_autoptr(VsConnection) self = g_weak_ref_get (&auth->connection);
+  gboolean abandoned;
+
+  g_mutex_lock (&auth->mutex);
+  abandoned = auth->abandoned;
+  g_mutex_unlock (&auth->mutex);
+
+  if (abandoned)
+    return G_SOURCE_REMOVE;
 
   if (self == NULL || self->credential_handler == NULL || self->auth != NULL)
     {
@@ -217,15 +251,27 @@ ask_credentials_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs in the worker thread that called virConnectOpenAuth. */
+static void
+auth_cancelled_cb (GCancellable *cancellable,
+                   AuthState    *auth)
+{
+  g_mutex_lock (&auth->mutex);
+  g_cond_broadcast (&auth->cond);
+  g_mutex_unlock (&auth->mutex);
+}
+
+/* Runs in the worker thread that called virConnectOpenAuth. The question
+ * goes to the main thread; the answer, or the open's cancellation, wakes
+ * us up. */
 static int
 auth_cb (virConnectCredentialPtr cred,
          unsigned int            ncred,
          void                   *cbdata)
 {
   AuthState *auth = cbdata;
-  g_autofree VsCredential *creds = NULL;
-  gboolean answered;
+  VsCredential *creds;
+  gboolean answered = FALSE;
+  gulong cancel_id = 0;
 
   if (!auth->has_handler)
     {
@@ -234,41 +280,51 @@ auth_cb (virConnectCredentialPtr cred,
       return -1;
     }
 
+  /* Copies: the main thread may read them after libvirt's are gone. */
   creds = g_new0 (VsCredential, MAX (ncred, 1));
   for (guint i = 0; i < ncred; i++)
     {
       creds[i].type = cred[i].type;
-      creds[i].prompt = cred[i].prompt;
-      creds[i].challenge = cred[i].challenge;
-      creds[i].default_result = cred[i].defresult;
+      creds[i].prompt = g_strdup (cred[i].prompt);
+      creds[i].challenge = g_strdup (cred[i].challenge);
+      creds[i].default_result = g_strdup (cred[i].defresult);
     }
 
+  if (auth->cancellable != NULL)
+    cancel_id = g_cancellable_connect (auth->cancellable, G_CALLBACK (auth_cancelled_cb), auth, NULL);
+
   g_mutex_lock (&auth->mutex);
+  /* The previous round, if any, was answered: its copies can go. */
+  free_credentials (auth->creds, auth->n_creds);
   auth->creds = creds;
   auth->n_creds = ncred;
   auth->done = FALSE;
-  g_main_context_invoke_full (auth->context, G_PRIORITY_DEFAULT, ask_credentials_cb,
-                              auth_state_ref (auth), (GDestroyNotify) auth_state_unref);
-  while (!auth->done)
+  vs_run_on_context (auth->context, ask_credentials_cb,
+                     auth_state_ref (auth), (GDestroyNotify) auth_state_unref);
+  while (!auth->done && !g_cancellable_is_cancelled (auth->cancellable))
     g_cond_wait (&auth->cond, &auth->mutex);
-  answered = auth->answered;
-  auth->creds = NULL;
+
+  if (auth->done)
+    {
+      answered = auth->answered;
+      for (guint i = 0; answered && i < ncred; i++)
+        if (creds[i].result != NULL)
+          {
+            /* libvirt frees these with free(). */
+            cred[i].result = strdup (creds[i].result);
+            cred[i].resultlen = strlen (creds[i].result);
+          }
+    }
+  else
+    {
+      /* Cancelled: the handler may still write into the copies, so they
+       * stay with the state until it is freed. */
+      auth->abandoned = TRUE;
+    }
   g_mutex_unlock (&auth->mutex);
 
-  for (guint i = 0; i < ncred; i++)
-    {
-      /* libvirt frees these with free(). */
-      if (answered && creds[i].result != NULL)
-        {
-          cred[i].result = strdup (creds[i].result);
-          cred[i].resultlen = strlen (creds[i].result);
-        }
-      if (creds[i].result != NULL)
-        {
-          explicit_bzero (creds[i].result, strlen (creds[i].result));
-          g_free (creds[i].result);
-        }
-    }
+  if (cancel_id != 0)
+    g_cancellable_disconnect (auth->cancellable, cancel_id);
 
   return answered ? 0 : -1;
 }
@@ -579,7 +635,25 @@ close_cb (virConnectPtr conn,
 
   event->handle = event_handle_ref (opaque);
   event->reason = reason;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, closed_cb, event, close_event_free);
+  vs_run_on_context (NULL, closed_cb, event, close_event_free);
+}
+
+/* The caller's cancellable ends the session, so that the worker, which
+ * watches the session's (a credential question waits on it), stops too. */
+static void
+chain_cancel_cb (GCancellable *cancellable,
+                 GCancellable *session)
+{
+  g_cancellable_cancel (session);
+}
+
+static void
+open_data_unchain (OpenData *data)
+{
+  if (data->chain_id != 0)
+    g_cancellable_disconnect (data->caller_cancellable, data->chain_id);
+  data->chain_id = 0;
+  g_clear_object (&data->caller_cancellable);
 }
 
 static void
@@ -587,6 +661,7 @@ open_data_free (gpointer ptr)
 {
   OpenData *data = ptr;
 
+  open_data_unchain (data);
   g_free (data->uri);
   g_clear_pointer (&data->auth, auth_state_unref);
   g_clear_pointer (&data->handle, event_handle_unref);
@@ -615,6 +690,8 @@ open_worker (gpointer       task_data,
   result->refresh_id = -1;
   result->generation = data->handle->generation;
 
+  if (cancellable != NULL)
+    data->auth->cancellable = g_object_ref (cancellable);
   result->conn = virConnectOpenAuth (data->uri, &auth, data->read_only ? VIR_CONNECT_RO : 0);
   if (result->conn == NULL)
     {
@@ -675,6 +752,8 @@ open_apply (gpointer      source,
   VsConnection *self = source;
   OpenData *open_data = data;
   OpenResult *result = res;
+
+  open_data_unchain (open_data);
 
   /* A close or another open happened meanwhile: this session is stale. */
   if (open_data->handle->generation != self->generation)
@@ -1157,8 +1236,14 @@ vs_connection_open_async (VsConnection        *self,
   g_weak_ref_init (&data->auth->connection, self);
   data->auth->context = g_main_context_ref_thread_default ();
   data->auth->has_handler = self->credential_handler != NULL;
+  if (cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      data->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel_cb),
+                                              g_object_ref (self->cancellable), g_object_unref);
+    }
 
-  vs_worker_run (self, vs_connection_open_async, cancellable,
+  vs_worker_run (self, vs_connection_open_async, self->cancellable,
                  open_worker, data, open_data_free,
                  open_apply, open_result_free,
                  callback, user_data);

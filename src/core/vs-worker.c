@@ -58,12 +58,13 @@ worker_thread (GTask        *inner,
 }
 
 static void
-worker_done_cb (GObject      *source,
+worker_done_cb (GObject      *object,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
   g_autoptr(GTask) outer = user_data;
   Job *job = g_task_get_task_data (outer);
+  gpointer source = g_task_get_source_object (outer);
   g_autoptr(GError) error = NULL;
   gpointer result;
 
@@ -107,8 +108,14 @@ vs_worker_run (gpointer            source,
   outer = g_task_new (source, cancellable, callback, user_data);
   g_task_set_source_tag (outer, source_tag);
   g_task_set_task_data (outer, job, job_free);
+  /* What the caller gets is what was applied: the inner task already turned
+   * a cancellation into an error, and the apply step may cancel on its own
+   * (a failed open ends its session). */
+  g_task_set_check_cancellable (outer, FALSE);
 
-  inner = g_task_new (source, cancellable, worker_done_cb, g_object_ref (outer));
+  /* The inner task has no source object: the thread that ran it may drop
+   * the last reference to it, and it must not take @source with it. */
+  inner = g_task_new (NULL, cancellable, worker_done_cb, g_object_ref (outer));
   g_task_set_source_tag (inner, source_tag);
   g_task_set_task_data (inner, job, NULL);
   g_task_run_in_thread (inner, worker_thread);
@@ -150,6 +157,21 @@ vs_worker_finish_boolean (gpointer       source,
     job->result_free (value);
 
   return TRUE;
+}
+
+void
+vs_run_on_context (GMainContext  *context,
+                   GSourceFunc    func,
+                   gpointer       data,
+                   GDestroyNotify notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[vs-worker] run on context");
+  g_source_attach (source, context);
+  g_source_unref (source);
 }
 
 typedef struct

@@ -46,6 +46,14 @@ gboolean vs_worker_finish_boolean (gpointer         source,
                                 gpointer            source_tag,
                                 GError            **error);
 
+/* Runs @func on @context (NULL: the global default) from an idle source.
+ * Unlike g_main_context_invoke(), never runs it in the calling thread, even
+ * when that thread could acquire the context. */
+void     vs_run_on_context     (GMainContext  *context,
+                                GSourceFunc    func,
+                                gpointer       data,
+                                GDestroyNotify notify);
+
 /* Frees @data with @free_func in a worker thread: for big structures whose
  * teardown would stall the main loop. */
 void     vs_free_in_thread     (gpointer       data,

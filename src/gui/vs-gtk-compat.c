@@ -1,0 +1,350 @@
+/* vs-gtk-compat.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vs-gtk-compat"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vs-gtk-compat.h"
+
+/* GTK 4.8 has GtkMessageDialog and GtkFileChooserNative only; 4.10 replaced
+ * them with GtkAlertDialog and GtkFileDialog and deprecated them. Building
+ * with GDK_VERSION_MIN_REQUIRED=4_8 keeps the old ones warning-free on any
+ * release, and this file is the one place to switch when 4.10 becomes the
+ * minimum. */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  gulong        cancelled_id;
+} DialogData;
+
+#define ANSWERED_KEY "vs-compat-answered"
+
+static void
+dialog_data_free (gpointer ptr)
+{
+  DialogData *data = ptr;
+
+  if (data->cancelled_id != 0)
+    g_cancellable_disconnect (data->cancellable, data->cancelled_id);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+static void
+release_task (gpointer  data,
+              GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static GtkWindow *
+root_window (GtkWidget *parent)
+{
+  GtkRoot *root;
+
+  if (parent == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (parent);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+mark_answered (gpointer dialog)
+{
+  if (g_object_get_data (dialog, ANSWERED_KEY) != NULL)
+    return FALSE;
+
+  g_object_set_data (dialog, ANSWERED_KEY, GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static gboolean
+close_cancelled_dialog_cb (gpointer user_data)
+{
+  GObject *dialog = user_data;
+
+  if (g_object_get_data (dialog, ANSWERED_KEY) != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (GTK_IS_DIALOG (dialog))
+    {
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    }
+  else
+    {
+      /* Hiding a native dialog emits no ::response of its own. */
+      gtk_native_dialog_hide (GTK_NATIVE_DIALOG (dialog));
+      g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Closing the dialog right here would free the task data, whose disconnect
+ * deadlocks inside ::cancelled: close it from an idle instead. */
+static void
+dialog_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_cancelled_dialog_cb,
+                   g_object_ref (user_data), g_object_unref);
+}
+
+static void
+watch_cancellable (GTask        *task,
+                   DialogData   *data,
+                   GCancellable *cancellable,
+                   gpointer      dialog)
+{
+  if (cancellable == NULL)
+    return;
+
+  data->cancellable = g_object_ref (cancellable);
+  data->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (dialog_cancelled_cb),
+                                              dialog, NULL);
+}
+
+/* Confirmation --------------------------------------------------------- */
+
+static void
+confirm_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!mark_answered (dialog))
+    return;
+
+  /* Destroying the dialog drops the handler's reference. */
+  task = g_object_ref (user_data);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_task_return_boolean (task, response == GTK_RESPONSE_ACCEPT);
+}
+
+void
+vs_confirm_async (GtkWidget           *parent,
+                  const char          *heading,
+                  const char          *body,
+                  const char          *destructive_label,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  DialogData *data;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (destructive_label != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vs_confirm_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  dialog = gtk_message_dialog_new (root_window (parent),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "%s", heading);
+  if (body != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
+
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), destructive_label, GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  data = g_new0 (DialogData, 1);
+  g_task_set_task_data (task, data, dialog_data_free);
+  watch_cancellable (task, data, cancellable, dialog);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
+                         g_object_ref (task), release_task, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+vs_confirm_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_confirm_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Messages ------------------------------------------------------------- */
+
+void
+vs_message_show (GtkWidget  *parent,
+                 const char *heading,
+                 const char *body,
+                 const char *detail)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (heading != NULL);
+
+  dialog = gtk_message_dialog_new (root_window (parent),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", heading);
+  if (body != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
+
+  if (detail != NULL && *detail != '\0')
+    {
+      GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+      GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Details"));
+      GtkWidget *label = gtk_label_new (detail);
+
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_expander_set_child (GTK_EXPANDER (expander), label);
+      gtk_box_append (GTK_BOX (area), expander);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Files ---------------------------------------------------------------- */
+
+static void
+file_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!mark_answered (chooser))
+    return;
+
+  task = g_object_ref (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  /* The reference that gtk_file_chooser_native_new() gave us. */
+  g_object_unref (chooser);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (file == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("No file was chosen"));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+}
+
+static void
+run_file_chooser (GtkWidget            *parent,
+                  const char           *title,
+                  GtkFileChooserAction  action,
+                  const char           *accept_label,
+                  const char           *initial_name,
+                  gpointer              source_tag,
+                  GCancellable         *cancellable,
+                  GAsyncReadyCallback   callback,
+                  gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkFileChooserNative *chooser;
+  DialogData *data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  chooser = gtk_file_chooser_native_new (title, root_window (parent), action,
+                                         accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (initial_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), initial_name);
+
+  data = g_new0 (DialogData, 1);
+  g_task_set_task_data (task, data, dialog_data_free);
+  watch_cancellable (task, data, cancellable, chooser);
+
+  g_signal_connect_data (chooser, "response", G_CALLBACK (file_response_cb),
+                         g_object_ref (task), release_task, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+vs_file_open_async (GtkWidget           *parent,
+                    const char          *title,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (title != NULL);
+
+  run_file_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+                    vs_file_open_async, cancellable, callback, user_data);
+}
+
+GFile *
+vs_file_open_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_file_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+vs_file_save_async (GtkWidget           *parent,
+                    const char          *title,
+                    const char          *initial_name,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (title != NULL);
+
+  run_file_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), initial_name,
+                    vs_file_save_async, cancellable, callback, user_data);
+}
+
+GFile *
+vs_file_save_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_file_save_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,66 @@
+/* vs-gtk-compat.h
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Dialogs whose GTK API changed in 4.10 (GtkAlertDialog, GtkFileDialog),
+ * wrapped once here so the rest of the GUI builds the same against 4.8 and
+ * newer releases.
+ *
+ * Every @parent is any widget: its root window becomes the transient parent
+ * of the dialog (NULL is allowed). */
+
+/* Asks a yes/no question. @destructive_label names the action ("Delete");
+ * the button is styled as destructive and Cancel has the default focus, so
+ * Enter never destroys anything by accident. @body may be NULL. */
+void      vs_confirm_async        (GtkWidget            *parent,
+                                   const char           *heading,
+                                   const char           *body,
+                                   const char           *destructive_label,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+/* TRUE when the user confirmed. FALSE without @error when the user declined
+ * or closed the dialog; FALSE with G_IO_ERROR_CANCELLED when @cancellable
+ * was cancelled (the dialog is closed then). */
+gboolean  vs_confirm_finish       (GAsyncResult         *result,
+                                   GError              **error);
+
+/* Shows a message (typically an error) with a Close button. @detail, when
+ * not NULL, is shown in a collapsed, selectable "Details" section: put the
+ * libvirt message there. */
+void      vs_message_show         (GtkWidget            *parent,
+                                   const char           *heading,
+                                   const char           *body,
+                                   const char           *detail);
+
+/* Lets the user pick an existing file. */
+void      vs_file_open_async      (GtkWidget            *parent,
+                                   const char           *title,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+/* The chosen file, or NULL with G_IO_ERROR_CANCELLED when the user cancelled
+ * (or @cancellable was cancelled). */
+GFile    *vs_file_open_finish     (GAsyncResult         *result,
+                                   GError              **error);
+
+/* Lets the user choose where to save; @initial_name may be NULL. */
+void      vs_file_save_async      (GtkWidget            *parent,
+                                   const char           *title,
+                                   const char           *initial_name,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+GFile    *vs_file_save_finish     (GAsyncResult         *result,
+                                   GError              **error);
+
+G_END_DECLS

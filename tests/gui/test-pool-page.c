@@ -1,0 +1,1341 @@
+/* test-pool-page.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-pool-page"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <gtk/gtk.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+#include "vs-format.h"
+#include "vs-pool-page.h"
+#include "vs-resources.h"
+#include "vs-test-utils.h"
+#include "vs-volume-list.h"
+
+/* Drives a VsPoolPage in a real GtkWindow: the test driver's node file
+ * pool-page.xml (each connection gets its own copy), test:///default
+ * (shared by every connection of this process, so a libvirt connection of
+ * the test's own can change it "from outside"), and a real libvirtd for the
+ * /pool-page/live/ cases. */
+
+#define TIMEOUT_S 20
+
+typedef struct
+{
+  const char *uri;     /* NULL: pool-page.xml */
+  int         width;
+  int         height;
+} FixtureData;
+
+typedef struct
+{
+  GtkWidget    *window;
+  VsPoolPage   *page;
+  VsVolumeList *list;
+  VsConnection *connection;
+  VsPool       *pool;
+} Fixture;
+
+static Fixture *current;
+
+static const FixtureData node_data = { NULL, 1024, 768 };
+static const FixtureData narrow_data = { NULL, 500, 700 };
+static const FixtureData default_data = { "test:///default", 1024, 768 };
+
+/* Screenshots ------------------------------------------------------------ */
+
+static char *
+save_screenshot (GtkWidget  *window,
+                 const char *dir,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL || window == NULL || !gtk_widget_get_mapped (window))
+    return NULL;
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+
+  /* The paintable shows what the window last drew: give it time to draw
+   * the latest changes (and finish a revealer's animation) first. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      gint64 end = g_get_monotonic_time () + (attempt == 0 ? 400 : 20) * 1000;
+
+      while (g_get_monotonic_time () < end)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+
+  if (node == NULL)
+    return NULL;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s.png", name);
+  g_strdelimit (file, "/ ", '-');
+  path = g_build_filename (dir, file, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+/* For reviews: VS_TEST_SCREENSHOT_DIR=/tmp/shots keeps a picture of each
+ * interesting state. */
+static void
+capture (Fixture    *fx,
+         const char *name)
+{
+  g_autofree char *path = NULL;
+
+  path = save_screenshot (fx->window, g_getenv ("VS_TEST_SCREENSHOT_DIR"), name);
+  if (path != NULL)
+    g_test_message ("screenshot: %s", path);
+}
+
+static void
+fail (const char *file,
+      int         line,
+      const char *func,
+      const char *what)
+{
+  g_autofree char *name = g_strdup_printf ("test-pool-page%s-failed", g_test_get_path ());
+  g_autofree char *path = NULL;
+
+  if (current != NULL)
+    path = save_screenshot (current->window, g_getenv ("VS_TEST_LOGDIR"), name);
+  if (path != NULL)
+    g_printerr ("screenshot of the failure: %s\n", path);
+
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, what);
+}
+
+#define CHECK(expr) \
+  G_STMT_START { \
+    if (!(expr)) \
+      fail (__FILE__, __LINE__, G_STRFUNC, "check failed: " #expr); \
+  } G_STMT_END
+
+#define WAIT(expr) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC; \
+    while (!(expr) && g_get_monotonic_time () < deadline_) \
+      iterate (); \
+    if (!(expr)) \
+      fail (__FILE__, __LINE__, G_STRFUNC, "timed out waiting for: " #expr); \
+  } G_STMT_END
+
+static void
+iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (2000);
+}
+
+static void
+spin (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    iterate ();
+}
+
+/* Widget access ---------------------------------------------------------- */
+
+static gpointer
+page_child (Fixture    *fx,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fx->page), VS_TYPE_POOL_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+list_child (Fixture    *fx,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fx->list), VS_TYPE_VOLUME_LIST, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Columns by their (English) titles. */
+static GtkColumnViewColumn *
+column (Fixture    *fx,
+        const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (list_child (fx, "column_view"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (col), title) == 0)
+        return col;
+    }
+
+  g_error ("no column “%s”", title);
+  return NULL;
+}
+
+/* A label's text with GLib's no-break spaces made plain. */
+static char *
+label_text (gpointer label)
+{
+  g_autoptr(GString) text = g_string_new (gtk_label_get_text (GTK_LABEL (label)));
+
+  g_string_replace (text, "\u00a0", " ", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+label_is (gpointer    label,
+          const char *expected)
+{
+  g_autofree char *text = label_text (label);
+
+  if (g_strcmp0 (text, expected) == 0)
+    return TRUE;
+
+  g_test_message ("label says “%s”, expected “%s”", text, expected);
+  return FALSE;
+}
+
+static gboolean
+label_has (gpointer    label,
+           const char *part)
+{
+  g_autofree char *text = label_text (label);
+
+  if (strstr (text, part) != NULL)
+    return TRUE;
+
+  g_test_message ("label says “%s”, expected it to contain “%s”", text, part);
+  return FALSE;
+}
+
+static gboolean
+stack_shows (gpointer    stack,
+             const char *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), name) == 0;
+}
+
+static GListModel *
+sorted (Fixture *fx)
+{
+  return G_LIST_MODEL (list_child (fx, "sort_model"));
+}
+
+static GtkSelectionModel *
+selection (Fixture *fx)
+{
+  return GTK_SELECTION_MODEL (list_child (fx, "selection"));
+}
+
+static gboolean
+models_settled (Fixture *fx)
+{
+  return gtk_sort_list_model_get_pending (list_child (fx, "sort_model")) == 0 &&
+         gtk_filter_list_model_get_pending (list_child (fx, "filter_model")) == 0;
+}
+
+static gboolean
+pool_idle (VsPool *pool)
+{
+  return !vs_pool_get_busy (pool) && !vs_pool_get_loading (pool);
+}
+
+static gboolean
+list_ready (Fixture *fx)
+{
+  return fx->pool != NULL &&
+         (!vs_pool_get_active (fx->pool) || vs_pool_get_volumes_loaded (fx->pool)) &&
+         pool_idle (fx->pool) &&
+         models_settled (fx);
+}
+
+static guint
+n_shown (Fixture *fx)
+{
+  return g_list_model_get_n_items (sorted (fx));
+}
+
+static VsVolume *
+shown_volume (Fixture *fx,
+              guint    position)
+{
+  g_autoptr(VsVolume) volume = g_list_model_get_item (sorted (fx), position);
+
+  return volume;
+}
+
+static guint
+position_of (Fixture    *fx,
+             const char *name)
+{
+  guint n = n_shown (fx);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (vs_volume_get_name (shown_volume (fx, i)), name) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+action_enabled (Fixture    *fx,
+                const char *button)
+{
+  return gtk_widget_get_sensitive (page_child (fx, button));
+}
+
+static gboolean
+tooltip_is (Fixture    *fx,
+            const char *button,
+            const char *expected)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (page_child (fx, button));
+
+  if (g_strcmp0 (tooltip, expected) == 0)
+    return TRUE;
+
+  g_test_message ("%s's tooltip says “%s”, expected “%s”", button, tooltip, expected);
+  return FALSE;
+}
+
+/* As the keyboard would: GtkListView's own action, which moves its anchor. */
+static void
+scroll_to (Fixture *fx,
+           guint    position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list_child (fx, "column_view"));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        CHECK (gtk_widget_activate_action (child, "list.scroll-to-item", "u", position));
+        return;
+      }
+
+  g_error ("GtkColumnView has no GtkListView inside");
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The confirmation vs_confirm_async() shows: a modal dialog over ours. */
+static GtkWindow *
+find_dialog (Fixture *fx)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (fx->window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static char *
+dialog_text (GtkWindow *dialog)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  return g_strdup_printf ("%s\n%s", text, secondary != NULL ? secondary : "");
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+clipboard_text (Fixture *fx)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (fx->window), NULL, read_text_cb, &text);
+  WAIT (text != NULL);
+  return text;
+}
+
+/* Fixture ---------------------------------------------------------------- */
+
+static char *
+node_uri (void)
+{
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : VS_GUI_TEST_SRCDIR,
+                                            "pool-page.xml", NULL);
+
+  return g_strconcat ("test://", path, NULL);
+}
+
+static void
+fixture_open (Fixture           *fx,
+              const FixtureData *data,
+              const char        *uri)
+{
+  fx->connection = vs_test_connection_open (uri, FALSE);
+
+  fx->window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (fx->window), g_test_get_path ());
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), data->width, data->height);
+  fx->page = VS_POOL_PAGE (vs_pool_page_new ());
+  gtk_window_set_child (GTK_WINDOW (fx->window), GTK_WIDGET (fx->page));
+  fx->list = VS_VOLUME_LIST (gtk_widget_get_template_child (GTK_WIDGET (fx->page),
+                                                            VS_TYPE_POOL_PAGE, "volume_list"));
+  current = fx;
+
+  gtk_window_present (GTK_WINDOW (fx->window));
+  WAIT (gtk_widget_get_mapped (fx->window) && gtk_widget_get_width (fx->window) > 0);
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  user_data)
+{
+  const FixtureData *data = user_data;
+  g_autofree char *uri = data->uri != NULL ? g_strdup (data->uri) : node_uri ();
+
+  fixture_open (fx, data, uri);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  user_data)
+{
+  current = NULL;
+  g_clear_pointer ((GtkWindow **) &fx->window, gtk_window_destroy);
+  fx->pool = NULL;
+  if (fx->connection != NULL)
+    vs_connection_close (fx->connection);
+  g_clear_object (&fx->connection);
+  spin (50);
+}
+
+static void
+show_pool (Fixture    *fx,
+           const char *name)
+{
+  VsPool *pool = vs_connection_find_pool (fx->connection, name);
+
+  if (pool == NULL)
+    g_error ("no pool “%s”", name);
+
+  fx->pool = pool;
+  vs_pool_page_set_pool (fx->page, pool);
+  CHECK (vs_pool_page_get_pool (fx->page) == pool);
+  CHECK (vs_volume_list_get_pool (fx->list) == pool);
+  WAIT (list_ready (fx));
+}
+
+static void
+activate (Fixture    *fx,
+          const char *action)
+{
+  CHECK (gtk_widget_activate_action (GTK_WIDGET (fx->page), action, NULL));
+}
+
+static void
+select_only (Fixture    *fx,
+             const char *name)
+{
+  guint position = position_of (fx, name);
+
+  CHECK (position != GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (selection (fx), position, TRUE);
+}
+
+/* Showing pools ------------------------------------------------------------ */
+
+static void
+test_select_pool (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(VsVolume) first = NULL;
+  const char * const *used_by;
+  VsVolume *volume;
+
+  show_pool (fx, "images");
+
+  CHECK (label_is (page_child (fx, "name_label"), "images"));
+  CHECK (label_is (page_child (fx, "state_label"), "Active"));
+  CHECK (label_is (page_child (fx, "type_label"), "Directory (dir)"));
+  CHECK (label_has (page_child (fx, "facts_label"), "Filesystem"));
+  CHECK (label_has (page_child (fx, "facts_label"), "With qcow2"));
+  CHECK (label_is (page_child (fx, "path_label"), "/vs-gui/images"));
+  CHECK (label_is (page_child (fx, "capacity_label"), "100.0 GiB"));
+  CHECK (label_is (page_child (fx, "allocation_label"), "71.1 GiB"));
+  CHECK (label_is (page_child (fx, "available_label"), "28.9 GiB"));
+
+  /* 191.3 GiB of volumes in a 100 GiB pool: overcommitted, and said so. */
+  CHECK (label_is (page_child (fx, "overcommit_label"), "191.3 GiB · 191%"));
+  CHECK (gtk_widget_has_css_class (page_child (fx, "overcommit_label"), "warning"));
+  CHECK (gtk_widget_get_visible (page_child (fx, "overcommit_icon")));
+
+  CHECK (stack_shows (page_child (fx, "volumes_stack"), "list"));
+  CHECK (stack_shows (list_child (fx, "stack"), "list"));
+  CHECK (n_shown (fx) == 36);
+  CHECK (label_is (list_child (fx, "count_label"), "36 volumes"));
+  CHECK (!gtk_widget_get_visible (list_child (fx, "details_label")));
+
+  /* Sorted by name at first, and scrolled to the top. */
+  first = g_list_model_get_item (sorted (fx), 0);
+  CHECK (g_str_equal (vs_volume_get_name (first), "disk-00.qcow2"));
+  WAIT (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (list_child (fx, "scrolled_window"))) == 0);
+
+  /* Every volume's details are in. */
+  for (guint i = 0; i < n_shown (fx); i++)
+    CHECK (vs_volume_get_details_loaded (shown_volume (fx, i)));
+
+  /* "Used by" names the domains, from their XML. */
+  volume = shown_volume (fx, position_of (fx, "disk-02.qcow2"));
+  used_by = vs_volume_get_used_by (volume);
+  CHECK (used_by != NULL && g_strv_length ((char **) used_by) == 2);
+  CHECK (g_strv_contains (used_by, "web-server") && g_strv_contains (used_by, "database"));
+
+  /* What can and cannot be done, and why. */
+  CHECK (!action_enabled (fx, "start_button"));
+  CHECK (tooltip_is (fx, "start_button", "The pool is already running"));
+  CHECK (action_enabled (fx, "stop_button"));
+  CHECK (action_enabled (fx, "refresh_button"));
+  CHECK (!action_enabled (fx, "build_button"));
+  CHECK (tooltip_is (fx, "build_button", "Stop the pool first"));
+  CHECK (!action_enabled (fx, "delete_button"));
+  CHECK (!action_enabled (fx, "undefine_button"));
+  CHECK (tooltip_is (fx, "undefine_button", "Stop the pool first"));
+  CHECK (action_enabled (fx, "copy_path_button"));
+  CHECK (gtk_widget_get_sensitive (page_child (fx, "autostart_switch")));
+  capture (fx, "pool-page-images");
+
+  /* An empty pool says so, and what to do. */
+  show_pool (fx, "empty");
+  CHECK (label_is (page_child (fx, "name_label"), "empty"));
+  CHECK (stack_shows (list_child (fx, "stack"), "empty"));
+  CHECK (n_shown (fx) == 0);
+  CHECK (label_is (page_child (fx, "overcommit_label"), "0 bytes · 0%"));
+  CHECK (!gtk_widget_has_css_class (page_child (fx, "overcommit_label"), "warning"));
+  capture (fx, "pool-page-empty");
+
+  /* A long name wraps instead of widening the window. */
+  show_pool (fx, "a-pool-with-a-rather-long-name-for-the-virtual-machines-of-the-storage-course-2026");
+  CHECK (n_shown (fx) == 1);
+  CHECK (gtk_widget_get_width (fx->window) <= 1024);
+  capture (fx, "pool-page-long-name");
+
+  /* Another pool type, another explanation. */
+  show_pool (fx, "vg-fast");
+  CHECK (label_is (page_child (fx, "type_label"), "LVM volume group (logical)"));
+  CHECK (label_has (page_child (fx, "facts_label"), "Block (LVM volume group)"));
+  CHECK (label_has (page_child (fx, "fact_thin"), "With LVM thin"));
+  CHECK (n_shown (fx) == 1);
+
+  /* No pool: nothing to act on. */
+  vs_pool_page_set_pool (fx->page, NULL);
+  fx->pool = NULL;
+  CHECK (!action_enabled (fx, "stop_button"));
+  CHECK (tooltip_is (fx, "stop_button", "No pool is selected"));
+}
+
+/* Sorting ---------------------------------------------------------------- */
+
+typedef enum { KEY_STRING, KEY_NUMBER } KeyKind;
+
+static char *
+volume_string (VsVolume   *volume,
+               const char *column)
+{
+  if (g_str_equal (column, "Name"))
+    return g_strdup (vs_volume_get_name (volume));
+  if (g_str_equal (column, "Format"))
+    return g_strdup (vs_volume_get_format (volume));
+  if (g_str_equal (column, "Path"))
+    return g_strdup (vs_volume_get_path (volume));
+  if (g_str_equal (column, "Used by"))
+    {
+      const char * const *used_by = vs_volume_get_used_by (volume);
+
+      return used_by != NULL && used_by[0] != NULL ? g_strjoinv (", ", (char **) used_by) : NULL;
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint64
+volume_number (VsVolume   *volume,
+               const char *column)
+{
+  if (g_str_equal (column, "Capacity"))
+    return vs_volume_get_capacity (volume);
+  if (g_str_equal (column, "Allocation"))
+    return vs_volume_get_allocation (volume);
+
+  g_assert_not_reached ();
+}
+
+/* <0, 0, >0 as a ascending sort by @column would order @a and @b; a
+ * missing string (no domain uses the volume) counts as empty. */
+static int
+compare_volumes (VsVolume   *a,
+                 VsVolume   *b,
+                 const char *column,
+                 KeyKind     kind)
+{
+  if (kind == KEY_NUMBER)
+    {
+      guint64 x = volume_number (a, column), y = volume_number (b, column);
+
+      return x < y ? -1 : x > y;
+    }
+  else
+    {
+      g_autofree char *x = volume_string (a, column);
+      g_autofree char *y = volume_string (b, column);
+      g_autofree char *fx = g_utf8_casefold (x != NULL ? x : "", -1);
+      g_autofree char *fy = g_utf8_casefold (y != NULL ? y : "", -1);
+
+      return g_utf8_collate (fx, fy);
+    }
+}
+
+static gboolean
+check_order (Fixture     *fx,
+             const char  *column,
+             KeyKind      kind,
+             GtkSortType  order)
+{
+  guint n = n_shown (fx);
+
+  for (guint i = 1; i < n; i++)
+    {
+      VsVolume *a = shown_volume (fx, i - 1);
+      VsVolume *b = shown_volume (fx, i);
+      int cmp = compare_volumes (a, b, column, kind);
+
+      if (order == GTK_SORT_DESCENDING)
+        cmp = -cmp;
+
+      if (cmp > 0)
+        {
+          g_test_message ("sorting by %s (%s): “%s” comes before “%s”", column,
+                          order == GTK_SORT_ASCENDING ? "ascending" : "descending",
+                          vs_volume_get_name (a), vs_volume_get_name (b));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+test_sort (Fixture       *fx,
+           gconstpointer  data)
+{
+  struct { const char *column; KeyKind kind; } columns[] = {
+    { "Name", KEY_STRING },
+    { "Format", KEY_STRING },
+    { "Capacity", KEY_NUMBER },
+    { "Allocation", KEY_NUMBER },
+    { "Path", KEY_STRING },
+    { "Used by", KEY_STRING },
+  };
+  GtkColumnView *view;
+
+  show_pool (fx, "images");
+  view = list_child (fx, "column_view");
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkColumnViewColumn *col = column (fx, columns[i].column);
+
+      CHECK (gtk_column_view_column_get_sorter (col) != NULL);
+
+      gtk_column_view_sort_by_column (view, col, GTK_SORT_ASCENDING);
+      WAIT (models_settled (fx));
+      CHECK (n_shown (fx) == 36);
+      CHECK (check_order (fx, columns[i].column, columns[i].kind, GTK_SORT_ASCENDING));
+
+      gtk_column_view_sort_by_column (view, col, GTK_SORT_DESCENDING);
+      WAIT (models_settled (fx));
+      CHECK (check_order (fx, columns[i].column, columns[i].kind, GTK_SORT_DESCENDING));
+    }
+
+  /* Sorted by capacity, the largest first. */
+  gtk_column_view_sort_by_column (view, column (fx, "Capacity"), GTK_SORT_DESCENDING);
+  WAIT (models_settled (fx));
+  CHECK (vs_volume_get_capacity (shown_volume (fx, 0)) == G_GUINT64_CONSTANT (15032385536));
+  capture (fx, "pool-page-sorted-by-capacity");
+}
+
+/* Filtering -------------------------------------------------------------- */
+
+static guint
+count_matching (Fixture    *fx,
+                const char *text)
+{
+  GListModel *volumes = vs_pool_get_volumes (fx->pool);
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (volumes); i++)
+    {
+      g_autoptr(VsVolume) volume = g_list_model_get_item (volumes, i);
+      g_autofree char *name = g_utf8_casefold (vs_volume_get_name (volume), -1);
+      g_autofree char *path = g_utf8_casefold (vs_volume_get_path (volume), -1);
+
+      if (strstr (name, needle) != NULL || strstr (path, needle) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+search_for (Fixture    *fx,
+            const char *text,
+            guint       expected)
+{
+  gtk_editable_set_text (list_child (fx, "search_entry"), text);
+  /* GtkSearchEntry waits a little before "search-changed". */
+  WAIT (g_strcmp0 (gtk_string_filter_get_search (list_child (fx, "name_filter")), text) == 0 &&
+        models_settled (fx) && n_shown (fx) == expected);
+}
+
+static void
+test_filter (Fixture       *fx,
+             gconstpointer  data)
+{
+  GtkWidget *entry;
+  GtkWidget *focus;
+
+  show_pool (fx, "images");
+  entry = list_child (fx, "search_entry");
+
+  /* Ctrl+F's action shows the search field and puts the cursor in it. */
+  CHECK (!gtk_search_bar_get_search_mode (list_child (fx, "search_bar")));
+  activate (fx, "volumes.search");
+  CHECK (gtk_search_bar_get_search_mode (list_child (fx, "search_bar")));
+  WAIT ((focus = gtk_root_get_focus (GTK_ROOT (fx->window))) != NULL &&
+        (focus == entry || gtk_widget_is_ancestor (focus, entry)));
+
+  /* By name. */
+  CHECK (count_matching (fx, "qcow2") == 14);
+  search_for (fx, "qcow2", 14);
+  CHECK (label_is (list_child (fx, "count_label"), "14 of 36 volumes"));
+  capture (fx, "pool-page-search");
+
+  /* By path, whatever the case. */
+  CHECK (count_matching (fx, "VS-GUI/IMAGES/DISK-1") == 10);
+  search_for (fx, "VS-GUI/IMAGES/DISK-1", 10);
+  for (guint i = 0; i < n_shown (fx); i++)
+    CHECK (g_str_has_prefix (vs_volume_get_name (shown_volume (fx, i)), "disk-1"));
+
+  /* Nothing: said so, not an empty list. */
+  search_for (fx, "no-such-volume", 0);
+  WAIT (stack_shows (list_child (fx, "stack"), "no-results"));
+  CHECK (label_has (list_child (fx, "no_results_label"), "no-such-volume"));
+
+  /* Escape clears the search and shows everything again. */
+  g_signal_emit_by_name (entry, "stop-search");
+  WAIT (models_settled (fx) && n_shown (fx) == 36);
+  CHECK (!gtk_search_bar_get_search_mode (list_child (fx, "search_bar")));
+  CHECK (stack_shows (list_child (fx, "stack"), "list"));
+  CHECK (label_is (list_child (fx, "count_label"), "36 volumes"));
+
+  /* Filtering and sorting together. */
+  activate (fx, "volumes.search");
+  gtk_column_view_sort_by_column (list_child (fx, "column_view"),
+                                  column (fx, "Allocation"), GTK_SORT_ASCENDING);
+  search_for (fx, ".img", count_matching (fx, ".img"));
+  CHECK (check_order (fx, "Allocation", KEY_NUMBER, GTK_SORT_ASCENDING));
+}
+
+/* Start and stop ----------------------------------------------------------- */
+
+static void
+test_start_stop (Fixture       *fx,
+                 gconstpointer  data)
+{
+  VsVolume *volume;
+
+  show_pool (fx, "spare");
+  CHECK (n_shown (fx) == 1);
+  volume = shown_volume (fx, 0);
+  CHECK (g_str_equal (vs_volume_get_name (volume), "old.qcow2"));
+
+  activate (fx, "pool.stop");
+  WAIT (vs_pool_get_state (fx->pool) == VS_POOL_STATE_INACTIVE && pool_idle (fx->pool));
+  CHECK (label_is (page_child (fx, "state_label"), "Inactive"));
+  CHECK (stack_shows (page_child (fx, "volumes_stack"), "inactive"));
+  CHECK (action_enabled (fx, "start_button"));
+  CHECK (gtk_widget_get_sensitive (page_child (fx, "inactive_start_button")));
+  CHECK (!action_enabled (fx, "stop_button"));
+  CHECK (tooltip_is (fx, "stop_button", "The pool is not running"));
+  CHECK (!action_enabled (fx, "refresh_button"));
+  CHECK (tooltip_is (fx, "refresh_button", "Start the pool first"));
+  CHECK (action_enabled (fx, "build_button"));
+  CHECK (action_enabled (fx, "delete_button"));
+  CHECK (action_enabled (fx, "undefine_button"));
+  CHECK (!action_enabled (fx, "search_button"));
+  CHECK (label_is (page_child (fx, "capacity_label"), "—"));
+  capture (fx, "pool-page-inactive");
+
+  activate (fx, "pool.start");
+  WAIT (vs_pool_get_state (fx->pool) == VS_POOL_STATE_RUNNING && list_ready (fx) && n_shown (fx) == 1);
+  CHECK (label_is (page_child (fx, "state_label"), "Active"));
+  CHECK (stack_shows (page_child (fx, "volumes_stack"), "list"));
+  CHECK (!action_enabled (fx, "start_button"));
+  CHECK (action_enabled (fx, "stop_button"));
+  CHECK (g_str_equal (vs_volume_get_name (shown_volume (fx, 0)), "old.qcow2"));
+
+  /* F5's action works on a running pool. */
+  activate (fx, "pool.refresh");
+  WAIT (list_ready (fx));
+  CHECK (n_shown (fx) == 1);
+  CHECK (!gtk_info_bar_get_revealed (page_child (fx, "error_bar")));
+}
+
+/* Changes from outside ----------------------------------------------------- */
+
+static void
+create_volume (virStoragePoolPtr  pool,
+               const char        *name,
+               guint64            capacity)
+{
+  g_autofree char *xml = g_markup_printf_escaped ("<volume><name>%s</name>"
+                                                  "<capacity unit='bytes'>%" G_GUINT64_FORMAT "</capacity>"
+                                                  "<allocation unit='bytes'>0</allocation>"
+                                                  "<target><format type='qcow2'/></target></volume>",
+                                                  name, capacity);
+  virStorageVolPtr vol = virStorageVolCreateXML (pool, xml, 0);
+
+  if (vol == NULL)
+    g_error ("could not create %s: %s", name, virGetLastErrorMessage ());
+  virStorageVolFree (vol);
+}
+
+static void
+delete_test_volumes (virStoragePoolPtr pool)
+{
+  virStorageVolPtr *vols = NULL;
+  int n = virStoragePoolListAllVolumes (pool, &vols, 0);
+
+  for (int i = 0; i < n; i++)
+    {
+      if (g_str_has_prefix (virStorageVolGetName (vols[i]), "vs-gui-"))
+        virStorageVolDelete (vols[i], 0);
+      virStorageVolFree (vols[i]);
+    }
+  free (vols);
+}
+
+static void
+test_external_change (Fixture       *fx,
+                      gconstpointer  data)
+{
+  virConnectPtr conn = vs_test_virt_open ("test:///default");
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, "default-pool");
+  GtkAdjustment *vadjustment;
+  g_autoptr(GPtrArray) selected = NULL;
+  VsVolume *chosen;
+  double scrolled;
+
+  g_assert_nonnull (pool);
+  delete_test_volumes (pool);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vs-gui-%02u.qcow2", i * 2);
+
+      create_volume (pool, name, (guint64) (i + 1) << 30);
+    }
+  virStoragePoolRefresh (pool, 0);
+
+  show_pool (fx, "default-pool");
+  WAIT (list_ready (fx) && n_shown (fx) == 60);
+
+  /* Scroll into the middle and pick a volume there. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (list_child (fx, "scrolled_window"));
+  WAIT (gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment) + 600);
+  scroll_to (fx, 30);
+  WAIT (gtk_adjustment_get_value (vadjustment) > 300);
+  spin (100);
+  scrolled = gtk_adjustment_get_value (vadjustment);
+  select_only (fx, "vs-gui-60.qcow2");
+  chosen = shown_volume (fx, position_of (fx, "vs-gui-60.qcow2"));
+  CHECK (vs_volume_list_get_n_selected (fx->list) == 1);
+
+  /* Another client adds volumes (one sorting before the chosen one) and
+   * refreshes the pool: the list follows with no click, keeps its objects,
+   * its selection and its scroll position. */
+  create_volume (pool, "vs-gui-01.qcow2", 1 << 20);
+  create_volume (pool, "vs-gui-99.qcow2", 1 << 20);
+  CHECK (virStoragePoolRefresh (pool, 0) == 0);
+  WAIT (list_ready (fx) && n_shown (fx) == 62);
+
+  CHECK (shown_volume (fx, position_of (fx, "vs-gui-60.qcow2")) == chosen);
+  selected = vs_volume_list_get_selected (fx->list);
+  CHECK (selected->len == 1 && g_ptr_array_index (selected, 0) == chosen);
+  CHECK (vs_volume_list_get_n_selected (fx->list) == 1);
+  /* The row added above the view moves nothing the user sees by more
+   * than that row. */
+  CHECK (ABS (gtk_adjustment_get_value (vadjustment) - scrolled) <= 64);
+  capture (fx, "pool-page-external-change");
+
+  /* A volume removed from outside leaves, the rest stays. */
+  {
+    virStorageVolPtr vol = virStorageVolLookupByName (pool, "vs-gui-01.qcow2");
+
+    CHECK (vol != NULL && virStorageVolDelete (vol, 0) == 0);
+    virStorageVolFree (vol);
+  }
+  CHECK (virStoragePoolRefresh (pool, 0) == 0);
+  WAIT (list_ready (fx) && n_shown (fx) == 61);
+  CHECK (position_of (fx, "vs-gui-01.qcow2") == GTK_INVALID_LIST_POSITION);
+  g_clear_pointer (&selected, g_ptr_array_unref);
+  selected = vs_volume_list_get_selected (fx->list);
+  CHECK (selected->len == 1 && g_ptr_array_index (selected, 0) == chosen);
+
+  delete_test_volumes (pool);
+  virStoragePoolRefresh (pool, 0);
+  WAIT (list_ready (fx) && n_shown (fx) == 0);
+  CHECK (stack_shows (list_child (fx, "stack"), "empty"));
+
+  virStoragePoolFree (pool);
+  virConnectClose (conn);
+}
+
+/* A transient pool (no definition) cannot start at boot nor be undefined. */
+static void
+test_transient_pool (Fixture       *fx,
+                     gconstpointer  data)
+{
+  virConnectPtr conn = vs_test_virt_open ("test:///default");
+  virStoragePoolPtr pool;
+
+  pool = virStoragePoolCreateXML (conn,
+                                  "<pool type='dir'><name>vs-gui-transient</name>"
+                                  "<target><path>/vs-gui-transient</path></target></pool>", 0);
+  g_assert_nonnull (pool);
+  WAIT (vs_connection_find_pool (fx->connection, "vs-gui-transient") != NULL);
+
+  show_pool (fx, "vs-gui-transient");
+  CHECK (!gtk_widget_get_sensitive (page_child (fx, "autostart_switch")));
+  CHECK (g_str_has_prefix (gtk_widget_get_tooltip_text (page_child (fx, "autostart_box")),
+                           "A transient pool"));
+  CHECK (!action_enabled (fx, "undefine_button"));
+  CHECK (tooltip_is (fx, "undefine_button", "The pool is transient: it has no definition to remove"));
+  CHECK (action_enabled (fx, "stop_button"));
+
+  virStoragePoolDestroy (pool);
+  virStoragePoolFree (pool);
+  virConnectClose (conn);
+  WAIT (vs_connection_find_pool (fx->connection, "vs-gui-transient") == NULL);
+}
+
+/* Volume actions ----------------------------------------------------------- */
+
+static void
+test_delete_volumes (Fixture       *fx,
+                     gconstpointer  data)
+{
+  GtkWindow *dialog;
+  g_autofree char *text = NULL;
+
+  show_pool (fx, "images");
+
+  /* Nothing selected: nothing to delete. */
+  gtk_selection_model_unselect_all (selection (fx));
+  CHECK (!gtk_widget_activate_action (GTK_WIDGET (fx->page), "volumes.delete", NULL) ||
+         find_dialog (fx) == NULL);
+
+  select_only (fx, "disk-01.img");
+  gtk_selection_model_select_item (selection (fx), position_of (fx, "disk-03.vmdk"), FALSE);
+  CHECK (vs_volume_list_get_n_selected (fx->list) == 2);
+  CHECK (label_is (list_child (fx, "count_label"), "36 volumes · 2 selected"));
+
+  /* Declining deletes nothing. */
+  activate (fx, "volumes.delete");
+  WAIT ((dialog = find_dialog (fx)) != NULL);
+  text = dialog_text (dialog);
+  CHECK (strstr (text, "Delete 2 volumes?") != NULL);
+  CHECK (strstr (text, "disk-01.img") != NULL && strstr (text, "disk-03.vmdk") != NULL);
+  CHECK (strstr (text, "cannot be undone") != NULL);
+  capture (fx, "pool-page-delete-confirmation");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT (find_dialog (fx) == NULL);
+  spin (100);
+  CHECK (n_shown (fx) == 36);
+
+  /* Confirming deletes exactly those. */
+  activate (fx, "volumes.delete");
+  WAIT ((dialog = find_dialog (fx)) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT (list_ready (fx) && n_shown (fx) == 34);
+  CHECK (position_of (fx, "disk-01.img") == GTK_INVALID_LIST_POSITION);
+  CHECK (position_of (fx, "disk-03.vmdk") == GTK_INVALID_LIST_POSITION);
+  CHECK (!gtk_info_bar_get_revealed (list_child (fx, "error_bar")));
+  CHECK (vs_volume_list_get_n_selected (fx->list) == 0);
+
+  /* A volume a virtual machine uses: the confirmation says so, libvirt's
+   * refusal shows in place. */
+  select_only (fx, "disk-00.qcow2");
+  activate (fx, "volumes.delete");
+  WAIT ((dialog = find_dialog (fx)) != NULL);
+  g_free (text);
+  text = dialog_text (dialog);
+  CHECK (strstr (text, "Delete the volume “disk-00.qcow2”?") != NULL);
+  CHECK (strstr (text, "used by web-server") != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT (gtk_info_bar_get_revealed (list_child (fx, "error_bar")));
+  CHECK (label_is (list_child (fx, "error_heading"), "Could not delete “disk-00.qcow2”"));
+  CHECK (position_of (fx, "disk-00.qcow2") != GTK_INVALID_LIST_POSITION);
+  capture (fx, "pool-page-delete-error");
+}
+
+static void
+test_copy (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *xml = NULL;
+
+  show_pool (fx, "images");
+
+  activate (fx, "pool.copy-path");
+  text = clipboard_text (fx);
+  CHECK (g_str_equal (text, "/vs-gui/images"));
+
+  select_only (fx, "disk-04.qcow2");
+  gtk_selection_model_select_item (selection (fx), position_of (fx, "disk-05.img"), FALSE);
+  activate (fx, "volumes.copy-path");
+  g_free (text);
+  text = clipboard_text (fx);
+  CHECK (g_str_equal (text, "/vs-gui/images/disk-04.qcow2\n/vs-gui/images/disk-05.img"));
+
+  /* The definition, read-only, loaded when shown. */
+  gtk_stack_set_visible_child_name (page_child (fx, "content_stack"), "definition");
+  buffer = gtk_text_view_get_buffer (page_child (fx, "xml_view"));
+  WAIT (gtk_text_buffer_get_char_count (buffer) > 0);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  xml = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  CHECK (strstr (xml, "<name>images</name>") != NULL);
+  CHECK (strstr (xml, "<path>/vs-gui/images</path>") != NULL);
+  CHECK (!gtk_text_view_get_editable (page_child (fx, "xml_view")));
+  capture (fx, "pool-page-xml");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (fx->page), "Copy the XML definition"), "clicked");
+  g_free (text);
+  text = clipboard_text (fx);
+  CHECK (g_str_equal (text, xml));
+
+  /* Ctrl+F brings the volumes back. */
+  activate (fx, "volumes.search");
+  CHECK (stack_shows (page_child (fx, "content_stack"), "volumes"));
+}
+
+/* Pool actions that destroy --------------------------------------------- */
+
+static void
+test_undefine_and_delete (Fixture       *fx,
+                          gconstpointer  data)
+{
+  GtkWindow *dialog;
+  g_autofree char *text = NULL;
+
+  show_pool (fx, "spare");
+  activate (fx, "pool.stop");
+  WAIT (vs_pool_get_state (fx->pool) == VS_POOL_STATE_INACTIVE && pool_idle (fx->pool));
+
+  /* Undefine says the files stay; declining keeps the pool. */
+  activate (fx, "pool.undefine");
+  WAIT ((dialog = find_dialog (fx)) != NULL);
+  text = dialog_text (dialog);
+  CHECK (strstr (text, "Undefine the pool “spare”?") != NULL);
+  CHECK (strstr (text, "the definition is removed") != NULL);
+  CHECK (strstr (text, "The files in /vs-gui/spare stay on disk") != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  WAIT (find_dialog (fx) == NULL);
+  spin (100);
+  CHECK (vs_connection_find_pool (fx->connection, "spare") == fx->pool);
+
+  /* Delete storage says what goes. */
+  activate (fx, "pool.delete");
+  WAIT ((dialog = find_dialog (fx)) != NULL);
+  g_free (text);
+  text = dialog_text (dialog);
+  CHECK (strstr (text, "Delete the storage of the pool “spare”?") != NULL);
+  CHECK (strstr (text, "/vs-gui/spare and everything in it is deleted from the disk") != NULL);
+  capture (fx, "pool-page-delete-storage-confirmation");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT (find_dialog (fx) == NULL && pool_idle (fx->pool));
+  spin (100);
+  CHECK (!gtk_info_bar_get_revealed (page_child (fx, "error_bar")));
+
+  activate (fx, "pool.undefine");
+  WAIT ((dialog = find_dialog (fx)) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  WAIT (vs_connection_find_pool (fx->connection, "spare") == NULL);
+  CHECK (!gtk_info_bar_get_revealed (page_child (fx, "error_bar")));
+}
+
+static void
+test_autostart (Fixture       *fx,
+                gconstpointer  data)
+{
+  GtkSwitch *sw;
+
+  show_pool (fx, "images");
+  sw = page_child (fx, "autostart_switch");
+  CHECK (!gtk_switch_get_active (sw));
+
+  gtk_switch_set_active (sw, TRUE);
+  WAIT (vs_pool_get_autostart (fx->pool) && gtk_switch_get_state (sw) && pool_idle (fx->pool));
+
+  gtk_switch_set_active (sw, FALSE);
+  WAIT (!vs_pool_get_autostart (fx->pool) && !gtk_switch_get_state (sw) && pool_idle (fx->pool));
+  CHECK (!gtk_info_bar_get_revealed (page_child (fx, "error_bar")));
+}
+
+/* A narrow window: the header wraps, the columns scroll sideways. */
+static void
+test_narrow (Fixture       *fx,
+             gconstpointer  data)
+{
+  GtkAdjustment *hadjustment;
+
+  show_pool (fx, "a-pool-with-a-rather-long-name-for-the-virtual-machines-of-the-storage-course-2026");
+  spin (200);
+  CHECK (gtk_widget_get_width (fx->window) <= 520);
+  CHECK (gtk_widget_get_width (GTK_WIDGET (fx->page)) <= 520);
+
+  hadjustment = gtk_scrolled_window_get_hadjustment (list_child (fx, "scrolled_window"));
+  CHECK (gtk_adjustment_get_upper (hadjustment) > gtk_adjustment_get_page_size (hadjustment));
+  capture (fx, "pool-page-narrow");
+
+  show_pool (fx, "images");
+  capture (fx, "pool-page-narrow-images");
+}
+
+/* Against a real libvirtd -------------------------------------------------- */
+
+static char *
+live_skip_reason (void)
+{
+  const char *uri = g_getenv ("VS_TEST_URI");
+
+  if (uri == NULL || *uri == '\0')
+    return g_strdup ("VS_TEST_URI is not set (e.g. qemu:///system)");
+  if (!vs_test_daemon_answers (uri))
+    return g_strdup_printf ("no libvirtd answers at %s", uri);
+
+  return NULL;
+}
+
+static void
+virsh_ok (const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "virsh");
+  g_ptr_array_add (argv, (gpointer) "-q");
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) vs_test_it_uri ());
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (!vs_test_spawn ((const char * const *) argv->pdata, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+/* `virsh vol-create-as` and `virsh pool-refresh` in another process: the
+ * list shows the new volume without any click; then 1,000 files made
+ * behind libvirt's back and a refresh. */
+static void
+test_live_external_virsh (void)
+{
+  const FixtureData data = { NULL, 1024, 768 };
+  Fixture fixture = { 0 }, *fx = &fixture;
+  g_autofree char *name = vs_test_it_name ("gui");
+  const char *dir = vs_test_it_dir ();
+  gint64 start;
+
+  virsh_ok ("pool-create-as", name, "dir", "--target", dir, NULL);
+
+  fixture_open (fx, &data, vs_test_it_uri ());
+  WAIT (vs_connection_find_pool (fx->connection, name) != NULL);
+  show_pool (fx, name);
+  CHECK (stack_shows (list_child (fx, "stack"), "empty"));
+
+  virsh_ok ("vol-create-as", name, "made-by-virsh.qcow2", "10M", "--format", "qcow2", NULL);
+  virsh_ok ("pool-refresh", name, NULL);
+  WAIT (list_ready (fx) && n_shown (fx) == 1);
+  CHECK (g_str_equal (vs_volume_get_name (shown_volume (fx, 0)), "made-by-virsh.qcow2"));
+  WAIT (vs_volume_get_details_loaded (shown_volume (fx, 0)));
+  CHECK (g_strcmp0 (vs_volume_get_format (shown_volume (fx, 0)), "qcow2") == 0);
+  select_only (fx, "made-by-virsh.qcow2");
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/sparse-%04u.raw", dir, i);
+      int fd = g_open (file, O_CREAT | O_WRONLY, 0644);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (ftruncate (fd, (off_t) (i + 1) << 20), ==, 0);
+      close (fd);
+    }
+
+  start = g_get_monotonic_time ();
+  virsh_ok ("pool-refresh", name, NULL);
+  WAIT (n_shown (fx) == 1001);
+  g_test_message ("1,001 volumes listed %.0f ms after the refresh",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  WAIT (list_ready (fx));
+  g_test_message ("all their details in after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  CHECK (label_is (list_child (fx, "count_label"), "1001 volumes · 1 selected"));
+  CHECK (vs_volume_list_get_n_selected (fx->list) == 1);
+  capture (fx, "pool-page-live-1001-volumes");
+
+  fixture_teardown (fx, &data);
+}
+
+static const VsTestItCase live_external_virsh = {
+  "/pool-page/live/external-virsh", test_live_external_virsh, 240, live_skip_reason, NULL,
+};
+
+/* main ------------------------------------------------------------------- */
+
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* GtkApplication loads style.css by itself; these tests have none. */
+  if (g_resources_get_info ("/io/github/virtstorage/VirtStorage/style.css",
+                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    {
+      gtk_css_provider_load_from_resource (provider, "/io/github/virtstorage/VirtStorage/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+}
+
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The checks compare English texts. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_disable_setlocale ();
+
+  vs_test_init (&argc, &argv);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display (DISPLAY and WAYLAND_DISPLAY are unset): "
+               "the pool page needs a real window\n");
+      return VS_TEST_EXIT_SKIP;
+    }
+
+  gtk_init ();
+  /* Referencing the resources links them in from the static library, whose
+   * constructor registers them; register by hand if it did not. */
+  if (!g_resources_get_info ("/io/github/virtstorage/VirtStorage/vs-pool-page.ui",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    g_resources_register (vs_get_resource ());
+  load_app_style ();
+
+  ADD ("/pool-page/select-pool", &node_data, test_select_pool);
+  ADD ("/pool-page/sort", &node_data, test_sort);
+  ADD ("/pool-page/filter", &node_data, test_filter);
+  ADD ("/pool-page/start-stop", &node_data, test_start_stop);
+  ADD ("/pool-page/delete-volumes", &node_data, test_delete_volumes);
+  ADD ("/pool-page/copy-and-xml", &node_data, test_copy);
+  ADD ("/pool-page/undefine-and-delete", &node_data, test_undefine_and_delete);
+  ADD ("/pool-page/autostart", &node_data, test_autostart);
+  ADD ("/pool-page/narrow", &narrow_data, test_narrow);
+  ADD ("/pool-page/external-change", &default_data, test_external_change);
+  ADD ("/pool-page/transient-pool", &default_data, test_transient_pool);
+  vs_test_it_add (&live_external_virsh);
+
+  return g_test_run ();
+}

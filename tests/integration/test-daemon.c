@@ -1,0 +1,248 @@
+/* test-daemon.c: libvirtd killed under an open connection, then restarted
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-daemon"
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "vs-test-utils.h"
+
+#define PID_FILE "/run/libvirtd.pid"
+/* How long the connection may take to notice (DESIGN: "disconnects are
+ * normal") and the daemon to come back. */
+#define NOTICE_TIMEOUT_MS 10000
+#define RESTART_TIMEOUT_MS 15000
+
+static char *
+kill_skip_reason (void)
+{
+  if (g_strcmp0 (g_getenv ("VS_TEST_LIBVIRTD"), "started") == 0 ||
+      g_strcmp0 (g_getenv ("VS_TEST_ALLOW_KILL"), "1") == 0)
+    {
+      if (getuid () != 0)
+        return g_strdup ("killing and restarting libvirtd needs root");
+      if (!g_file_test (PID_FILE, G_FILE_TEST_IS_REGULAR))
+        return g_strdup ("no " PID_FILE ": libvirtd was not started with `libvirtd -d`");
+      return NULL;
+    }
+
+  return g_strdup ("kills the system libvirtd: runs only with VS_TEST_ALLOW_KILL=1, or "
+                   "VS_TEST_LIBVIRTD=started when the test command started the daemon");
+}
+
+static pid_t
+read_daemon_pid (void)
+{
+  g_autofree char *contents = NULL;
+  guint64 pid = 0;
+
+  if (!g_file_get_contents (PID_FILE, &contents, NULL, NULL) ||
+      !g_ascii_string_to_unsigned (g_strstrip (contents), 10, 2, G_MAXINT, &pid, NULL))
+    return 0;
+
+  return (pid_t) pid;
+}
+
+/* Gone, or a zombie nobody reaps yet (the daemon is not our child). */
+static gboolean
+process_gone (gpointer data)
+{
+  pid_t pid = GPOINTER_TO_INT (data);
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *end;
+
+  if (kill (pid, 0) != 0 && errno == ESRCH)
+    return TRUE;
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return TRUE;
+
+  /* "PID (comm) STATE ...": comm may hold spaces and parentheses. */
+  end = strrchr (stat, ')');
+  return end != NULL && end[1] == ' ' && end[2] == 'Z';
+}
+
+static gboolean
+daemon_answers (gpointer data)
+{
+  return vs_test_daemon_answers (data);
+}
+
+/* Starts `libvirtd -d` with a clean environment and every output on
+ * /dev/null: a daemon that kept our stdout would keep meson waiting. */
+static gboolean
+start_daemon (void)
+{
+  const char *argv[] = { "libvirtd", "-d", NULL };
+  const char *envp[] = { "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C", NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, (char **) envp,
+                     G_SPAWN_SEARCH_PATH_FROM_ENVP | G_SPAWN_STDIN_FROM_DEV_NULL |
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error))
+    {
+      g_printerr ("could not run libvirtd -d: %s\n", error->message);
+      return FALSE;
+    }
+
+  if (!g_spawn_check_wait_status (status, &error))
+    g_printerr ("libvirtd -d: %s\n", error->message);
+
+  return vs_test_wait_for (daemon_answers, (gpointer) vs_test_it_uri (), RESTART_TIMEOUT_MS);
+}
+
+/* Runs in the parent after each case: the daemon must be up again,
+ * whatever the case did or where it failed. */
+static void
+ensure_daemon (void)
+{
+  if (vs_test_daemon_answers (vs_test_it_uri ()))
+    return;
+
+  g_printerr ("libvirtd is down after the test case: starting it again\n");
+  if (!start_daemon ())
+    g_printerr ("libvirtd did not come back within %d ms\n", RESTART_TIMEOUT_MS);
+}
+
+static gboolean
+connection_left (gpointer data)
+{
+  VsConnection *connection = data;
+
+  return vs_connection_get_state (connection) != VS_CONNECTION_STATE_CONNECTED;
+}
+
+typedef struct
+{
+  VsConnection *connection;
+  const char   *name;
+} PoolWait;
+
+static gboolean
+pool_running (gpointer data)
+{
+  PoolWait *wait = data;
+  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
+
+  return pool != NULL && vs_pool_get_state (pool) == VS_POOL_STATE_RUNNING;
+}
+
+static void
+kill_and_restart (int signum)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("daemon");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "daemon", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *error_message = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) error = NULL;
+  PoolWait wait = { connection, name };
+  const GError *stored;
+  VsPool *pool;
+  pid_t pid;
+
+  vs_test_it_define_dir_pool (name, dir, TRUE);
+  vs_test_assert_wait_for (pool_running, &wait, VS_TEST_TIMEOUT_MS, "the test pool to be listed");
+  pool = vs_connection_find_pool (connection, name);
+  uuid = g_strdup (vs_pool_get_uuid (pool));
+  vs_test_pool_load_volumes (pool);
+  before = vs_test_model_items (vs_connection_get_pools (connection));
+
+  pid = read_daemon_pid ();
+  g_assert_cmpint (pid, >, 1);
+  g_test_message ("sending signal %d to libvirtd (pid %d)", signum, (int) pid);
+  g_assert_cmpint (kill (pid, signum), ==, 0);
+
+  vs_test_assert_wait_for (connection_left, connection, NOTICE_TIMEOUT_MS,
+                           "the connection to notice that libvirtd died");
+  g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_DISCONNECTED);
+
+  g_object_get (connection, "error-message", &error_message, NULL);
+  g_assert_nonnull (error_message);
+  g_assert_cmpstr (error_message, !=, "");
+  stored = vs_connection_get_error (connection);
+  g_assert_nonnull (stored);
+  g_assert_true (g_error_matches (stored, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED));
+
+  /* The pools stay listed, greyed out. */
+  g_assert_cmpuint (g_list_model_get_n_items (vs_connection_get_pools (connection)), ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_false (vs_pool_get_reachable (g_ptr_array_index (before, i)));
+  g_assert_true (vs_test_find_pool_by_uuid (connection, uuid) == pool);
+
+  /* Nothing fires into the dead connection. */
+  g_assert_false (vs_test_pool_reload (pool, NULL, &error));
+  g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED);
+  g_clear_error (&error);
+
+  vs_test_assert_wait_for (process_gone, GINT_TO_POINTER (pid), RESTART_TIMEOUT_MS,
+                           "the old libvirtd to exit");
+  if (!start_daemon ())
+    g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
+
+  g_assert_true (vs_test_connection_reopen (connection, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_CONNECTED);
+  g_clear_pointer (&error_message, g_free);
+  g_object_get (connection, "error-message", &error_message, NULL);
+  g_assert_null (error_message);
+
+  /* The same object for the same pool, reachable again. */
+  g_assert_true (vs_test_find_pool_by_uuid (connection, uuid) == pool);
+  g_assert_true (vs_pool_get_reachable (pool));
+  for (guint i = 0; i < before->len; i++)
+    {
+      VsPool *old = g_ptr_array_index (before, i);
+
+      if (vs_test_find_pool_by_uuid (connection, vs_pool_get_uuid (old)) != NULL)
+        g_assert_true (vs_pool_get_reachable (old));
+    }
+
+  /* And usable. */
+  vs_test_pool_load_volumes (pool);
+}
+
+static void
+test_sigkill (void)
+{
+  kill_and_restart (SIGKILL);
+}
+
+static void
+test_sigterm (void)
+{
+  kill_and_restart (SIGTERM);
+}
+
+static const VsTestItCase cases[] = {
+  { "/daemon/sigkill", test_sigkill, 60, kill_skip_reason, ensure_daemon },
+  { "/daemon/sigterm", test_sigterm, 60, kill_skip_reason, ensure_daemon },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vs_test_init (&argc, &argv);
+
+  if (!g_test_subprocess () && !vs_test_it_daemon_available (vs_test_it_uri ()))
+    return VS_TEST_EXIT_SKIP;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    vs_test_it_add (&cases[i]);
+
+  return g_test_run ();
+}

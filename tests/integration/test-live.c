@@ -1,0 +1,342 @@
+/* test-live.c: the core against a real libvirtd, changed by other processes
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-live"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vs-test-utils.h"
+
+#define GiB G_GUINT64_CONSTANT (1073741824)
+
+typedef struct
+{
+  VsConnection *connection;
+  const char   *name;
+  gboolean      present;
+  VsPoolState   state;
+} PoolWait;
+
+static gboolean
+pool_is (gpointer data)
+{
+  PoolWait *wait = data;
+  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
+
+  if (!wait->present)
+    return pool == NULL;
+
+  return pool != NULL && vs_pool_get_state (pool) == wait->state;
+}
+
+static void
+wait_pool (VsConnection *connection,
+           const char   *name,
+           gboolean      present,
+           VsPoolState   state,
+           const char   *why)
+{
+  PoolWait wait = { connection, name, present, state };
+
+  vs_test_assert_wait_for (pool_is, &wait, VS_TEST_TIMEOUT_MS, why);
+}
+
+static void
+virsh_or_die (const char *command,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_test_virsh (vs_test_it_uri (), NULL, &error, command, name, NULL))
+    g_error ("%s", error->message);
+}
+
+/* A pool that `virsh` defines and starts in another process shows up
+ * through events alone, running, with what virsh says about it; stopping
+ * and undefining it there takes it away again. No reload is called. */
+static void
+test_events_from_virsh (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("events");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "events", NULL);
+  g_autofree char *uuid = NULL;
+  g_autoptr(GError) error = NULL;
+  VsPool *pool;
+
+  g_assert_null (vs_connection_find_pool (connection, name));
+
+  vs_test_it_define_dir_pool (name, dir, TRUE);
+
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING,
+             "the pool defined and started by virsh to be listed as running");
+  pool = vs_connection_find_pool (connection, name);
+  g_assert_true (vs_pool_get_active (pool));
+  g_assert_true (vs_pool_get_persistent (pool));
+  g_assert_cmpstr (vs_pool_get_pool_type (pool), ==, "dir");
+  g_assert_cmpstr (vs_pool_get_target_path (pool), ==, dir);
+  g_assert_cmpuint (vs_pool_get_capacity (pool), >, 0);
+
+  if (!vs_test_virsh (vs_test_it_uri (), &uuid, &error, "pool-uuid", name, NULL))
+    g_error ("%s", error->message);
+  g_assert_cmpstr (vs_pool_get_uuid (pool), ==, g_strstrip (uuid));
+
+  virsh_or_die ("pool-destroy", name);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE,
+             "the pool stopped by virsh to be listed as inactive");
+  g_assert_true (vs_connection_find_pool (connection, name) == pool);
+
+  virsh_or_die ("pool-undefine", name);
+  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN,
+             "the pool undefined by virsh to leave the list");
+}
+
+typedef struct
+{
+  VsPool     *pool;
+  const char *name;
+  gboolean    present;
+} VolumeWait;
+
+static gboolean
+volume_is (gpointer data)
+{
+  VolumeWait *wait = data;
+  VsVolume *volume = vs_pool_find_volume (wait->pool, wait->name);
+
+  if (!wait->present)
+    return volume == NULL;
+
+  return volume != NULL && vs_volume_get_details_loaded (volume);
+}
+
+static void
+qemu_img_create (const char *format,
+                 const char *path,
+                 const char *size)
+{
+  const char *argv[] = { "qemu-img", "create", "-q", "-f", format, path, size, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_test_spawn (argv, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+/* Images made by qemu-img in another process, announced by `virsh
+ * pool-refresh` there, show up through the REFRESH event with their real
+ * format and size, once the volumes have been loaded. */
+static void
+test_refresh_from_virsh (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("refresh");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "refresh", NULL);
+  g_autofree char *qcow2_path = g_build_filename (dir, "x.qcow2", NULL);
+  g_autofree char *raw_path = g_build_filename (dir, "y.raw", NULL);
+  VolumeWait wait = { NULL, "x.qcow2", TRUE };
+  VsVolume *volume;
+  VsPool *pool;
+
+  vs_test_it_define_dir_pool (name, dir, TRUE);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING, "the new pool to be listed");
+  pool = vs_connection_find_pool (connection, name);
+
+  vs_test_pool_load_volumes (pool);
+  g_assert_cmpuint (g_list_model_get_n_items (vs_pool_get_volumes (pool)), ==, 0);
+
+  qemu_img_create ("qcow2", qcow2_path, "1G");
+  qemu_img_create ("raw", raw_path, "10M");
+  virsh_or_die ("pool-refresh", name);
+
+  wait.pool = pool;
+  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+                           "x.qcow2 to appear after `virsh pool-refresh`");
+  wait.name = "y.raw";
+  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+                           "y.raw to appear after `virsh pool-refresh`");
+
+  volume = vs_pool_find_volume (pool, "x.qcow2");
+  g_assert_cmpstr (vs_volume_get_format (volume), ==, "qcow2");
+  g_assert_cmpuint (vs_volume_get_capacity (volume), ==, GiB);
+  /* A fresh qcow2 holds only its metadata. */
+  g_assert_cmpuint (vs_volume_get_allocation (volume), <, GiB / 16);
+  g_assert_cmpstr (vs_volume_get_path (volume), ==, qcow2_path);
+  g_assert_cmpint (vs_volume_get_volume_type (volume), ==, VS_VOLUME_TYPE_FILE);
+
+  volume = vs_pool_find_volume (pool, "y.raw");
+  g_assert_cmpstr (vs_volume_get_format (volume), ==, "raw");
+  g_assert_cmpuint (vs_volume_get_capacity (volume), ==, 10 * 1024 * 1024);
+
+  g_assert_cmpuint (g_list_model_get_n_items (vs_pool_get_volumes (pool)), ==, 2);
+  g_assert_null (vs_pool_get_volumes_error (pool));
+
+  /* Gone from the disk, gone from the list after the next refresh. */
+  g_assert_cmpint (g_unlink (raw_path), ==, 0);
+  virsh_or_die ("pool-refresh", name);
+  wait.present = FALSE;
+  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+                           "y.raw to leave after it was deleted and the pool refreshed");
+  g_assert_nonnull (vs_pool_find_volume (pool, "x.qcow2"));
+}
+
+typedef gboolean (*PoolFinishFunc) (VsPool *, GAsyncResult *, GError **);
+typedef void     (*PoolAsyncFunc)  (VsPool *, GCancellable *, GAsyncReadyCallback, gpointer);
+
+static void
+run_pool_op (VsPool         *pool,
+             PoolAsyncFunc   async_func,
+             PoolFinishFunc  finish_func)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  async_func (pool, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+  if (!finish_func (pool, result, &error))
+    g_error ("operation on %s failed: %s", vs_pool_get_name (pool), error->message);
+}
+
+static void
+assert_virsh_field (const char *name,
+                    const char *field,
+                    const char *expected)
+{
+  g_autofree char *value = vs_test_it_pool_info_field (name, field);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Start, stop and autostart through the core change what `virsh pool-info`
+ * prints in another process. */
+static void
+test_start_stop_seen_by_virsh (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("startstop");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "startstop", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VsPool *pool;
+
+  vs_test_it_define_dir_pool (name, dir, FALSE);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE, "the defined pool to be listed");
+  pool = vs_connection_find_pool (connection, name);
+  assert_virsh_field (name, "State", "inactive");
+
+  run_pool_op (pool, vs_pool_start_async, vs_pool_start_finish);
+  g_assert_cmpint (vs_pool_get_state (pool), ==, VS_POOL_STATE_RUNNING);
+  assert_virsh_field (name, "State", "running");
+
+  vs_pool_set_autostart_async (pool, TRUE, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+  g_assert_true (vs_pool_set_autostart_finish (pool, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (vs_pool_get_autostart (pool));
+  assert_virsh_field (name, "Autostart", "yes");
+
+  run_pool_op (pool, vs_pool_stop_async, vs_pool_stop_finish);
+  g_assert_cmpint (vs_pool_get_state (pool), ==, VS_POOL_STATE_INACTIVE);
+  assert_virsh_field (name, "State", "inactive");
+
+  run_pool_op (pool, vs_pool_undefine_async, vs_pool_undefine_finish);
+  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN, "the undefined pool to leave the list");
+  g_assert_false (vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-info", name, NULL));
+}
+
+typedef struct
+{
+  VsVolume *volume;
+  guint64   capacity;
+} CapacityWait;
+
+static gboolean
+volume_has_capacity (gpointer data)
+{
+  CapacityWait *wait = data;
+
+  return vs_volume_get_capacity (wait->volume) == wait->capacity &&
+         !vs_volume_get_busy (wait->volume);
+}
+
+/* Resize, wipe and delete on real files: what qemu-img and the file system
+ * then say agrees with the model. */
+static void
+test_volume_operations (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("volops");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "volops", NULL);
+  g_autofree char *path = g_build_filename (dir, "v.raw", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VolumeWait gone = { NULL, "v.raw", FALSE };
+  CapacityWait grown;
+  VsVolume *volume;
+  VsPool *pool;
+  GStatBuf st;
+
+  vs_test_it_define_dir_pool (name, dir, TRUE);
+  qemu_img_create ("raw", path, "10M");
+  virsh_or_die ("pool-refresh", name);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING, "the new pool to be listed");
+  pool = vs_connection_find_pool (connection, name);
+  vs_test_pool_load_volumes (pool);
+  volume = vs_pool_find_volume (pool, "v.raw");
+  g_assert_nonnull (volume);
+  g_assert_cmpuint (vs_volume_get_capacity (volume), ==, 10 * 1024 * 1024);
+
+  vs_volume_resize_async (volume, 20 * 1024 * 1024, FALSE, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+  g_assert_true (vs_volume_resize_finish (volume, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 20 * 1024 * 1024);
+  /* The model learns the new size without a refresh by the user. */
+  grown = (CapacityWait) { volume, 20 * 1024 * 1024 };
+  vs_test_assert_wait_for (volume_has_capacity, &grown, VS_TEST_TIMEOUT_MS,
+                           "the resized volume to show its new capacity");
+
+  vs_volume_wipe_async (volume, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+  g_assert_true (vs_volume_wipe_finish (volume, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  vs_volume_delete_async (volume, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+  g_assert_true (vs_volume_delete_finish (volume, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gone.pool = pool;
+  vs_test_assert_wait_for (volume_is, &gone, VS_TEST_TIMEOUT_MS,
+                           "the deleted volume to leave the list");
+}
+
+static const VsTestItCase cases[] = {
+  { "/live/events-from-virsh", test_events_from_virsh, 60, NULL, NULL },
+  { "/live/refresh-from-virsh", test_refresh_from_virsh, 60, NULL, NULL },
+  { "/live/start-stop-seen-by-virsh", test_start_stop_seen_by_virsh, 60, NULL, NULL },
+  { "/live/volume-operations", test_volume_operations, 60, NULL, NULL },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vs_test_init (&argc, &argv);
+
+  if (!g_test_subprocess () && !vs_test_it_daemon_available (vs_test_it_uri ()))
+    return VS_TEST_EXIT_SKIP;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    vs_test_it_add (&cases[i]);
+
+  return g_test_run ();
+}

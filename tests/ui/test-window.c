@@ -1,0 +1,697 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vs-add-connection-dialog.h"
+#include "vs-application.h"
+#include "vs-connection-row.h"
+#include "vs-credentials-dialog.h"
+#include "vs-error.h"
+#include "vs-pool-page.h"
+#include "vs-pool-row.h"
+#include "vs-ui-test.h"
+#include "vs-window-private.h"
+
+typedef struct
+{
+  GSettings           *settings;
+  VsConnectionManager *manager;
+  VsWindow            *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  /* GSETTINGS_BACKEND=memory keeps values for the whole process: every
+   * test starts from the defaults. */
+  fixture->settings = g_settings_new (VS_SETTINGS_SCHEMA_ID);
+  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (fixture->settings, keys[i]);
+  fixture->manager = vs_connection_manager_new (fixture->settings);
+}
+
+/* Opens the window; a test may set settings or add connections first. */
+static void
+show_window (Fixture *fixture)
+{
+  fixture->window = vs_window_new (NULL, fixture->manager, fixture->settings);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  VS_UI_WAIT (fixture->window, gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->manager);
+  g_clear_object (&fixture->settings);
+  /* Lets the connections' release threads and idles finish. */
+  vs_ui_test_spin (50);
+}
+
+static VsConnection *
+add_and_open (Fixture    *fixture,
+              const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  VsConnection *connection;
+
+  connection = vs_connection_manager_add (fixture->manager, uri, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  vs_connection_manager_open (fixture->manager, connection, NULL, NULL);
+
+  return connection;
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (vs_window_get_content_stack (fixture->window));
+}
+
+/* GtkActionable widgets follow their action's enabled state. */
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_button_new ());
+  GtkWidget *parent = GTK_WIDGET (vs_window_get_content_stack (fixture->window));
+  gboolean enabled;
+
+  /* A button inside the window resolves the window's actions. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), name);
+  gtk_widget_insert_before (probe, gtk_widget_get_parent (parent), NULL);
+  vs_ui_test_spin (10);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+
+  return enabled;
+}
+
+static VsPool *
+find_pool (VsConnection *connection,
+           const char   *name)
+{
+  return vs_connection_find_pool (connection, name);
+}
+
+static guint
+count_sidebar_pools (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (vs_window_get_sidebar_selection (fixture->window));
+  guint n = g_list_model_get_n_items (model);
+  guint pools = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (VS_IS_POOL (item))
+        pools++;
+    }
+
+  return pools;
+}
+
+/* Tests ---------------------------------------------------------------- */
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  show_window (fixture);
+
+  VS_UI_CHECK (fixture->window, g_strcmp0 (visible_page (fixture), "empty") == 0);
+  VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.reconnect"));
+  VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.disconnect"));
+  VS_UI_CHECK (fixture->window, action_enabled (fixture, "window.add-connection"));
+  vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-empty");
+}
+
+static void
+test_connect (Fixture       *fixture,
+              gconstpointer  data)
+{
+  VsConnection *connection;
+  VsPool *pool;
+  GtkWidget *row;
+
+  show_window (fixture);
+  connection = add_and_open (fixture, "test:///default");
+
+  VS_UI_WAIT (fixture->window,
+              vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
+  VS_UI_WAIT (fixture->window, count_sidebar_pools (fixture) == 1);
+  pool = find_pool (connection, "default-pool");
+  VS_UI_CHECK (fixture->window, pool != NULL);
+
+  /* With nothing to restore, the window shows the first pool by itself. */
+  VS_UI_WAIT (fixture->window, vs_window_get_current_pool (fixture->window) == pool);
+  VS_UI_CHECK (fixture->window, g_strcmp0 (visible_page (fixture), "pool") == 0);
+
+  row = vs_window_get_row_widget (fixture->window, connection);
+  VS_UI_CHECK (fixture->window, VS_IS_CONNECTION_ROW (row));
+  row = vs_window_get_row_widget (fixture->window, pool);
+  VS_UI_CHECK (fixture->window, VS_IS_POOL_ROW (row));
+  VS_UI_CHECK (fixture->window, !gtk_widget_has_css_class (row, "vs-unreachable"));
+  VS_UI_CHECK (fixture->window, !gtk_info_bar_get_revealed (vs_window_get_banner (fixture->window)));
+  VS_UI_CHECK (fixture->window, action_enabled (fixture, "window.disconnect"));
+  VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.reconnect"));
+}
+
+static void
+test_select_pool (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  VsConnection *connection;
+  VsPool *pool;
+  GtkWidget *page;
+
+  show_window (fixture);
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, count_sidebar_pools (fixture) == 5);
+
+  /* The connection row itself: the connection page. */
+  VS_UI_CHECK (fixture->window, vs_window_select_item (fixture->window, connection));
+  VS_UI_CHECK (fixture->window, g_strcmp0 (visible_page (fixture), "connection") == 0);
+  VS_UI_CHECK (fixture->window, vs_window_get_current_pool (fixture->window) == NULL);
+
+  pool = find_pool (connection, "nfs-shared");
+  VS_UI_CHECK (fixture->window, pool != NULL);
+  VS_UI_CHECK (fixture->window, vs_window_select_item (fixture->window, pool));
+
+  page = vs_window_get_pool_page (fixture->window);
+  VS_UI_CHECK (fixture->window, g_strcmp0 (visible_page (fixture), "pool") == 0);
+  VS_UI_CHECK (fixture->window, vs_pool_page_get_pool (VS_POOL_PAGE (page)) == pool);
+  VS_UI_CHECK (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
+
+  /* Remembered for the next start. */
+  {
+    g_autofree char *last_connection = g_settings_get_string (fixture->settings, "last-connection");
+    g_autofree char *last_pool = g_settings_get_string (fixture->settings, "last-pool");
+
+    VS_UI_CHECK (fixture->window, g_strcmp0 (last_connection, uri) == 0);
+    VS_UI_CHECK (fixture->window, g_strcmp0 (last_pool, "nfs-shared") == 0);
+  }
+
+  vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-pool");
+
+  /* An inactive pool: its row says so and dims its name. */
+  {
+    VsPool *spare = find_pool (connection, "spare");
+    GtkWidget *row;
+
+    vs_pool_stop_async (spare, NULL, NULL, NULL);
+    VS_UI_WAIT (fixture->window, !vs_pool_get_active (spare));
+    row = vs_window_get_row_widget (fixture->window, spare);
+    VS_UI_CHECK (fixture->window, row != NULL && gtk_widget_has_css_class (row, "vs-inactive"));
+    vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-inactive-pool");
+  }
+}
+
+static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  VsConnection *connection;
+  int width;
+  int height;
+
+  g_settings_set_string (fixture->settings, "last-connection", uri);
+  g_settings_set_string (fixture->settings, "last-pool", "spare");
+  g_settings_set_int (fixture->settings, "window-width", 900);
+  g_settings_set_int (fixture->settings, "window-height", 640);
+
+  /* Another connection first, so that the default choice would differ. */
+  add_and_open (fixture, "test:///default");
+  connection = add_and_open (fixture, uri);
+
+  fixture->window = vs_window_new (NULL, fixture->manager, fixture->settings);
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  VS_UI_WAIT (fixture->window, vs_window_get_current_pool (fixture->window) != NULL);
+  VS_UI_CHECK (fixture->window,
+               vs_window_get_current_pool (fixture->window) == find_pool (connection, "spare"));
+
+  /* The size is saved when the window closes. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 600);
+}
+
+static void
+test_select_later (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  VsConnection *connection;
+
+  /* What --connect URI --pool NAME does: asked before the pool exists. */
+  show_window (fixture);
+  vs_window_select (fixture->window, uri, "vg-fast");
+  connection = add_and_open (fixture, uri);
+
+  VS_UI_WAIT (fixture->window, vs_window_get_current_pool (fixture->window) != NULL);
+  VS_UI_CHECK (fixture->window,
+               vs_window_get_current_pool (fixture->window) == find_pool (connection, "vg-fast"));
+}
+
+static void
+test_failed_connection (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VsConnection *connection;
+  GtkInfoBar *banner;
+  const char *text;
+  const GError *error;
+
+  show_window (fixture);
+  connection = add_and_open (fixture, "bogus:///");
+
+  VS_UI_WAIT (fixture->window,
+              vs_connection_get_state (connection) == VS_CONNECTION_STATE_FAILED);
+  /* Nothing else to show: the failed connection is selected, with its banner. */
+  VS_UI_WAIT (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
+
+  banner = vs_window_get_banner (fixture->window);
+  VS_UI_WAIT (fixture->window, gtk_info_bar_get_revealed (banner));
+  error = vs_connection_get_error (connection);
+  VS_UI_CHECK (fixture->window, error != NULL);
+  text = gtk_label_get_text (vs_window_get_banner_label (fixture->window));
+  g_test_message ("banner: %s", text);
+  VS_UI_CHECK (fixture->window, strstr (text, error->message) != NULL);
+  VS_UI_CHECK (fixture->window, action_enabled (fixture, "window.reconnect"));
+  VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.disconnect"));
+
+  {
+    VsConnectionRow *row = VS_CONNECTION_ROW (vs_window_get_row_widget (fixture->window, connection));
+    const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
+
+    VS_UI_CHECK (fixture->window, tooltip != NULL && strstr (tooltip, error->message) != NULL);
+  }
+
+  vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-failed");
+}
+
+static void
+test_disconnect_reconnect (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  VsConnection *connection;
+  GtkInfoBar *banner;
+  VsPool *pool;
+
+  show_window (fixture);
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, count_sidebar_pools (fixture) == 5);
+  pool = find_pool (connection, "default");
+  VS_UI_CHECK (fixture->window, vs_window_select_item (fixture->window, pool));
+  banner = vs_window_get_banner (fixture->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.disconnect", NULL);
+  VS_UI_WAIT (fixture->window,
+              vs_connection_get_state (connection) == VS_CONNECTION_STATE_DISCONNECTED);
+  VS_UI_WAIT (fixture->window, gtk_info_bar_get_revealed (banner));
+
+  /* The pools stay listed, greyed out, and the pool stays selected. */
+  VS_UI_CHECK (fixture->window, count_sidebar_pools (fixture) == 5);
+  VS_UI_CHECK (fixture->window, !vs_pool_get_reachable (pool));
+  VS_UI_CHECK (fixture->window,
+               gtk_widget_has_css_class (vs_window_get_row_widget (fixture->window, pool),
+                                         "vs-unreachable"));
+  VS_UI_CHECK (fixture->window, vs_window_get_current_pool (fixture->window) == pool);
+  VS_UI_CHECK (fixture->window, action_enabled (fixture, "window.reconnect"));
+  VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.disconnect"));
+  vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-disconnected");
+
+  /* The banner's own button. */
+  {
+    GtkWidget *button = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (banner));
+         child != NULL && button == NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        /* GtkInfoBar nests its action area; search the subtree. */
+        GtkWidget *stack[32];
+        guint depth = 0;
+
+        stack[depth++] = child;
+        while (depth > 0 && button == NULL)
+          {
+            GtkWidget *widget = stack[--depth];
+
+            if (GTK_IS_BUTTON (widget) &&
+                g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                           "window.reconnect") == 0)
+              button = widget;
+            for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL && depth < 32;
+                 c = gtk_widget_get_next_sibling (c))
+              stack[depth++] = c;
+          }
+      }
+
+    VS_UI_CHECK (fixture->window, button != NULL);
+    g_signal_emit_by_name (button, "clicked");
+  }
+
+  VS_UI_WAIT (fixture->window,
+              vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
+  VS_UI_WAIT (fixture->window, !gtk_info_bar_get_revealed (banner));
+  VS_UI_WAIT (fixture->window, vs_pool_get_reachable (pool));
+  VS_UI_CHECK (fixture->window,
+               !gtk_widget_has_css_class (vs_window_get_row_widget (fixture->window, pool),
+                                          "vs-unreachable"));
+  /* Pools are matched by UUID: the same objects, still selected. */
+  VS_UI_CHECK (fixture->window, find_pool (connection, "default") == pool);
+  VS_UI_CHECK (fixture->window, vs_window_get_current_pool (fixture->window) == pool);
+}
+
+static void
+test_remove_connection (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) remembered = NULL;
+  VsConnection *connection;
+
+  connection = vs_connection_manager_add (fixture->manager, "test:///default", TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  remembered = g_settings_get_value (fixture->settings, "connections");
+  g_assert_cmpuint (g_variant_n_children (remembered), ==, 1);
+  g_clear_pointer (&remembered, g_variant_unref);
+
+  show_window (fixture);
+  vs_connection_manager_open (fixture->manager, connection, NULL, NULL);
+  VS_UI_WAIT (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.remove-connection", NULL);
+  VS_UI_WAIT (fixture->window, g_strcmp0 (visible_page (fixture), "empty") == 0);
+  VS_UI_CHECK (fixture->window, vs_window_get_current_connection (fixture->window) == NULL);
+  VS_UI_CHECK (fixture->window, count_sidebar_pools (fixture) == 0);
+
+  remembered = g_settings_get_value (fixture->settings, "connections");
+  g_assert_cmpuint (g_variant_n_children (remembered), ==, 0);
+}
+
+static void
+test_remembered (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  g_autoptr(VsConnectionManager) manager = NULL;
+  VsConnection *autoconnected;
+  VsConnection *manual;
+
+  g_settings_set_value (fixture->settings, "connections",
+                        g_variant_new_parsed ("[(%s, true), ('test:///default', false)]", uri));
+
+  manager = vs_connection_manager_new (fixture->settings);
+  g_assert_cmpuint (vs_connection_manager_load (manager), ==, 2);
+  autoconnected = vs_connection_manager_lookup (manager, uri);
+  manual = vs_connection_manager_lookup (manager, "test:///default");
+  g_assert_nonnull (autoconnected);
+  g_assert_nonnull (manual);
+  g_assert_true (vs_connection_manager_get_autoconnect (manager, autoconnected));
+  g_assert_false (vs_connection_manager_get_autoconnect (manager, manual));
+  g_assert_cmpint (vs_connection_get_state (autoconnected), ==, VS_CONNECTION_STATE_CONNECTING);
+  g_assert_cmpint (vs_connection_get_state (manual), ==, VS_CONNECTION_STATE_DISCONNECTED);
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (vs_connection_manager_add (manager, "test:///default", TRUE, FALSE, &error));
+    g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_EXISTS);
+  }
+
+  vs_connection_manager_set_autoconnect (manager, manual, TRUE);
+  {
+    g_autoptr(GVariant) value = g_settings_get_value (fixture->settings, "connections");
+    gboolean flag = FALSE;
+
+    g_assert_true (g_variant_n_children (value) == 2);
+    g_variant_get_child (value, 1, "(&sb)", NULL, &flag);
+    g_assert_true (flag);
+  }
+
+  while (vs_connection_get_state (autoconnected) == VS_CONNECTION_STATE_CONNECTING)
+    vs_ui_test_iterate ();
+  g_assert_cmpint (vs_connection_get_state (autoconnected), ==, VS_CONNECTION_STATE_CONNECTED);
+}
+
+static void
+test_add_dialog (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VsAddConnectionDialog *dialog;
+  VsConnection *connection;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Listed, not opened: no daemon needed. */
+  g_assert_nonnull (vs_connection_manager_add (fixture->manager, "qemu:///system",
+                                               FALSE, FALSE, NULL));
+  show_window (fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.add-connection", NULL);
+  VS_UI_WAIT (fixture->window, vs_ui_test_find_window (VS_TYPE_ADD_CONNECTION_DIALOG) != NULL);
+  dialog = VS_ADD_CONNECTION_DIALOG (vs_ui_test_find_window (VS_TYPE_ADD_CONNECTION_DIALOG));
+  VS_UI_WAIT (dialog, gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+
+  /* qemu:///system is open already: the session is offered instead. */
+  uri = vs_add_connection_dialog_get_uri (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uri, ==, "qemu:///session");
+  g_clear_pointer (&uri, g_free);
+
+  vs_add_connection_dialog_set_kind (dialog, VS_CONNECTION_KIND_SYSTEM);
+  VS_UI_CHECK (dialog, !vs_add_connection_dialog_accept (dialog));
+  VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "already") != NULL);
+
+  /* SSH: the host is required, the port is checked, the URI previewed. */
+  vs_add_connection_dialog_set_ssh (dialog, "root", "", NULL);
+  VS_UI_CHECK (dialog, !vs_add_connection_dialog_accept (dialog));
+  VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "host") != NULL);
+  vs_add_connection_dialog_set_ssh (dialog, "root", "host.example.com", "65536");
+  VS_UI_CHECK (dialog, vs_add_connection_dialog_get_error_text (dialog) != NULL);
+  VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "65535") != NULL);
+  vs_add_connection_dialog_set_ssh (dialog, "root", "host.example.com", "22a");
+  VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "65535") != NULL);
+  vs_add_connection_dialog_set_ssh (dialog, "root", "host.example.com", "2222");
+  VS_UI_CHECK (dialog, vs_add_connection_dialog_get_error_text (dialog) == NULL);
+  uri = vs_add_connection_dialog_get_uri (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uri, ==, "qemu+ssh://root@host.example.com:2222/system");
+  g_clear_pointer (&uri, g_free);
+  vs_ui_test_capture (GTK_WIDGET (dialog), "add-connection-ssh");
+
+  /* Custom: needs a scheme. */
+  vs_add_connection_dialog_set_custom_uri (dialog, "no-scheme-here");
+  VS_UI_CHECK (dialog, !vs_add_connection_dialog_accept (dialog));
+  VS_UI_CHECK (dialog, vs_add_connection_dialog_get_error_text (dialog) != NULL);
+  vs_add_connection_dialog_set_custom_uri (dialog, "qemu:///system");
+  VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "already") != NULL);
+
+  vs_add_connection_dialog_set_custom_uri (dialog, "test:///default");
+  VS_UI_CHECK (dialog, vs_add_connection_dialog_accept (dialog));
+  VS_UI_WAIT (fixture->window, vs_ui_test_find_window (VS_TYPE_ADD_CONNECTION_DIALOG) == NULL);
+
+  connection = vs_connection_manager_lookup (fixture->manager, "test:///default");
+  VS_UI_CHECK (fixture->window, connection != NULL);
+  VS_UI_CHECK (fixture->window, vs_connection_manager_is_remembered (fixture->manager, connection));
+  VS_UI_WAIT (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
+  VS_UI_WAIT (fixture->window,
+              vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
+}
+
+static void
+test_ssh_uri (void)
+{
+  struct {
+    const char *user, *host, *port, *uri;
+  } good[] = {
+    { "root", "host", NULL, "qemu+ssh://root@host/system" },
+    { "", "host.example.com", "", "qemu+ssh://host.example.com/system" },
+    { NULL, "192.168.1.10", "2222", "qemu+ssh://192.168.1.10:2222/system" },
+    { "admin", " host ", " 22 ", "qemu+ssh://admin@host:22/system" },
+    { NULL, "fe80::1", "1", "qemu+ssh://[fe80::1]:1/system" },
+    { NULL, "h", "65535", "qemu+ssh://h:65535/system" },
+  };
+  struct {
+    const char *user, *host, *port;
+  } bad[] = {
+    { "root", "", NULL },
+    { "root", "   ", NULL },
+    { "root", "host", "0" },
+    { "root", "host", "65536" },
+    { "root", "host", "-1" },
+    { "root", "host", "22 22" },
+    { "root", "host", "abc" },
+    { "root", "ho st", NULL },
+    { "root", "host/path", NULL },
+    { "ro ot", "host", NULL },
+    { "root@x", "host", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = vs_ssh_uri_build (good[i].user, good[i].host, good[i].port, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (uri, ==, good[i].uri);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = vs_ssh_uri_build (bad[i].user, bad[i].host, bad[i].port, &error);
+
+      g_assert_null (uri);
+      g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI);
+    }
+}
+
+static void
+test_uri_validate (void)
+{
+  const char *good[] = { "qemu:///system", "test:///default", "qemu+ssh://u@h:22/system?keyfile=/k",
+                         "bogus:///", "xen+tls://h.example.com/" };
+  const char *bad[] = { "", "qemu", "///system", "qemu :///system", "qe mu:///x", "q_e://x",
+                        "qemu:///sys tem", ":///" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (vs_connection_uri_validate (good[i], NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (vs_connection_uri_validate (bad[i], &error));
+      g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI);
+    }
+}
+
+/* The open credentials dialog that asks for a password (@secret) or
+ * something else. */
+static VsCredentialsDialog *
+find_credentials_dialog (gboolean secret)
+{
+  GtkWindow *window = vs_ui_test_find_window (VS_TYPE_CREDENTIALS_DIALOG);
+  VsCredentialsDialog *dialog;
+
+  if (window == NULL)
+    return NULL;
+
+  dialog = VS_CREDENTIALS_DIALOG (window);
+  if (!!GTK_IS_PASSWORD_ENTRY (vs_credentials_dialog_get_field (dialog, 0)) != !!secret)
+    return NULL;
+
+  return dialog;
+}
+
+static void
+test_credentials (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-auth.xml");
+  VsCredentialsDialog *dialog;
+  VsConnection *connection;
+
+  vs_connection_manager_set_credential_handler (fixture->manager,
+                                                vs_credentials_dialog_handler, NULL);
+  show_window (fixture);
+
+  /* A wrong password: the connection fails with libvirt's message. */
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, vs_ui_test_find_window (VS_TYPE_CREDENTIALS_DIALOG) != NULL);
+  dialog = VS_CREDENTIALS_DIALOG (vs_ui_test_find_window (VS_TYPE_CREDENTIALS_DIALOG));
+  VS_UI_WAIT (dialog, gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  vs_ui_test_capture (GTK_WIDGET (dialog), "credentials");
+
+  /* libvirt asks for the user name, then (in a second round) the password. */
+  VS_UI_CHECK (dialog, !GTK_IS_PASSWORD_ENTRY (vs_credentials_dialog_get_field (dialog, 0)));
+  gtk_editable_set_text (vs_credentials_dialog_get_field (dialog, 0), "alice");
+  vs_credentials_dialog_accept (dialog);
+  VS_UI_WAIT (fixture->window, (dialog = find_credentials_dialog (TRUE)) != NULL);
+  gtk_editable_set_text (vs_credentials_dialog_get_field (dialog, 0), "wrong");
+  vs_credentials_dialog_accept (dialog);
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_FAILED);
+  VS_UI_WAIT (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
+  VS_UI_WAIT (fixture->window, gtk_info_bar_get_revealed (vs_window_get_banner (fixture->window)));
+  g_test_message ("banner: %s", gtk_label_get_text (vs_window_get_banner_label (fixture->window)));
+
+  /* Reconnect, cancel: refused, nothing hangs. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.reconnect", NULL);
+  VS_UI_WAIT (fixture->window, vs_ui_test_find_window (VS_TYPE_CREDENTIALS_DIALOG) != NULL);
+  dialog = VS_CREDENTIALS_DIALOG (vs_ui_test_find_window (VS_TYPE_CREDENTIALS_DIALOG));
+  gtk_window_close (GTK_WINDOW (dialog));
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_FAILED);
+
+  /* The right answers. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.reconnect", NULL);
+  VS_UI_WAIT (fixture->window, (dialog = find_credentials_dialog (FALSE)) != NULL);
+  gtk_editable_set_text (vs_credentials_dialog_get_field (dialog, 0), "alice");
+  vs_credentials_dialog_accept (dialog);
+  VS_UI_WAIT (fixture->window, (dialog = find_credentials_dialog (TRUE)) != NULL);
+  gtk_editable_set_text (vs_credentials_dialog_get_field (dialog, 0), "secret");
+  vs_credentials_dialog_accept (dialog);
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
+  VS_UI_WAIT (fixture->window, !gtk_info_bar_get_revealed (vs_window_get_banner (fixture->window)));
+  VS_UI_CHECK (fixture->window, find_pool (connection, "guarded") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vs_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/ui/uri/validate", test_uri_validate);
+  g_test_add_func ("/ui/uri/ssh", test_ssh_uri);
+  ADD ("/ui/window/empty", test_empty);
+  ADD ("/ui/window/connect", test_connect);
+  ADD ("/ui/window/select-pool", test_select_pool);
+  ADD ("/ui/window/restore", test_restore);
+  ADD ("/ui/window/select-later", test_select_later);
+  ADD ("/ui/window/failed-connection", test_failed_connection);
+  ADD ("/ui/window/disconnect-reconnect", test_disconnect_reconnect);
+  ADD ("/ui/window/remove-connection", test_remove_connection);
+  ADD ("/ui/window/add-connection-dialog", test_add_dialog);
+  ADD ("/ui/window/credentials", test_credentials);
+  ADD ("/ui/connections/remembered", test_remembered);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,65 @@
+/* vs-ui-test.h
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Helpers for the UI tests: they run the real widgets under Xvfb (the test
+ * command provides DISPLAY and a session bus) with GSETTINGS_BACKEND=memory.
+ *
+ * A failed VS_UI_WAIT or VS_UI_CHECK saves a screenshot of the widget's
+ * window into $VS_TEST_LOGDIR (the meson log directory) before it fails
+ * the test. */
+
+/* How long VS_UI_WAIT waits, in seconds. */
+#define VS_UI_TIMEOUT 20
+
+/* Skips the whole program (exit 77, with the reason) when there is no
+ * display; otherwise initializes GTest and GTK. */
+void       vs_ui_test_init       (int          *argc,
+                                  char       ***argv);
+/* "test:///<this folder>/<name>": a test-driver node file of tests/ui. */
+char      *vs_ui_test_node_uri   (const char   *name);
+/* Runs the main loop once (or sleeps a little when it has nothing to do). */
+void       vs_ui_test_iterate    (void);
+/* Runs the main loop for @msec milliseconds. */
+void       vs_ui_test_spin       (guint         msec);
+/* Saves @widget's window as a PNG; returns the path or NULL. */
+char      *vs_ui_test_screenshot (GtkWidget    *widget,
+                                  const char   *name);
+/* Saves a screenshot when $VS_TEST_SCREENSHOT_DIR is set (for reviews). */
+void       vs_ui_test_capture    (GtkWidget    *widget,
+                                  const char   *name);
+/* Screenshot, then fail the test with @expr as the message. */
+G_NORETURN
+void       vs_ui_test_fail       (GtkWidget    *widget,
+                                  const char   *file,
+                                  int           line,
+                                  const char   *func,
+                                  const char   *expr);
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *vs_ui_test_find_window (GType        type);
+
+#define VS_UI_CHECK(widget, expr) \
+  G_STMT_START { \
+    if (!(expr)) \
+      vs_ui_test_fail (GTK_WIDGET (widget), __FILE__, __LINE__, G_STRFUNC, #expr); \
+  } G_STMT_END
+
+#define VS_UI_WAIT(widget, expr) \
+  G_STMT_START { \
+    gint64 vs_deadline_ = g_get_monotonic_time () + VS_UI_TIMEOUT * G_USEC_PER_SEC; \
+    while (!(expr) && g_get_monotonic_time () < vs_deadline_) \
+      vs_ui_test_iterate (); \
+    if (!(expr)) \
+      vs_ui_test_fail (GTK_WIDGET (widget), __FILE__, __LINE__, G_STRFUNC, "waited for: " #expr); \
+  } G_STMT_END
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* test-events.c: the model follows storage pool events, without reloads
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-events"
+
+#include "config.h"
+
+#include "vs-test-utils.h"
+
+/* Connections to test:///default within one process share one host, and
+ * the test driver raises storage pool events for changes made through any
+ * of them: the test changes it through a connection of its own and watches
+ * the core's model follow. */
+#define DEFAULT_URI "test:///default"
+
+typedef struct
+{
+  VsConnection *connection;
+  const char   *name;
+  gboolean      present;
+  VsPoolState   state;
+} PoolWait;
+
+static gboolean
+pool_is (gpointer data)
+{
+  PoolWait *wait = data;
+  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
+
+  if (!wait->present)
+    return pool == NULL;
+
+  return pool != NULL && vs_pool_get_state (pool) == wait->state;
+}
+
+static void
+wait_pool (VsConnection *connection,
+           const char   *name,
+           gboolean      present,
+           VsPoolState   state)
+{
+  PoolWait wait = { connection, name, present, state };
+  g_autofree char *what = present
+    ? g_strdup_printf ("pool %s to be listed in state %d", name, state)
+    : g_strdup_printf ("pool %s to leave the list", name);
+
+  vs_test_assert_wait_for (pool_is, &wait, VS_TEST_TIMEOUT_MS, what);
+}
+
+static char *
+pool_xml (const char *name)
+{
+  return g_strdup_printf ("<pool type='dir'><name>%s</name>"
+                          "<target><path>/%s</path></target></pool>", name, name);
+}
+
+/* define, start, stop, undefine: each step reaches the model by itself,
+ * on the same VsPool object. */
+static void
+test_lifecycle_persistent (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (DEFAULT_URI, FALSE);
+  virConnectPtr conn = vs_test_virt_open (DEFAULT_URI);
+  g_autofree char *name = g_strdup_printf ("vs-events-%d", (int) getpid ());
+  g_autofree char *xml = pool_xml (name);
+  g_autoptr(VsTestItemsLog) items = vs_test_items_log_new (vs_connection_get_pools (connection));
+  g_autoptr(VsPool) pool = NULL;
+  virStoragePoolPtr ptr;
+  guint n_before = g_list_model_get_n_items (vs_connection_get_pools (connection));
+
+  ptr = virStoragePoolDefineXML (conn, xml, 0);
+  g_assert_nonnull (ptr);
+
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
+  pool = g_object_ref (vs_connection_find_pool (connection, name));
+  g_assert_true (vs_pool_get_persistent (pool));
+  g_assert_cmpuint (vs_test_items_log_count (items), ==, 1);
+  g_assert_cmpuint (vs_test_items_log_get (items, 0)->added, ==, 1);
+  g_assert_cmpuint (vs_test_items_log_get (items, 0)->removed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vs_connection_get_pools (connection)), ==, n_before + 1);
+
+  g_assert_cmpint (virStoragePoolCreate (ptr, 0), ==, 0);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
+  g_assert_true (vs_connection_find_pool (connection, name) == pool);
+  g_assert_true (vs_pool_get_active (pool));
+
+  g_assert_cmpint (virStoragePoolSetAutostart (ptr, 1), ==, 0);
+  g_assert_cmpint (virStoragePoolDestroy (ptr), ==, 0);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
+  g_assert_true (vs_connection_find_pool (connection, name) == pool);
+  /* The listing an event causes reads everything, autostart included. */
+  g_assert_true (vs_pool_get_autostart (pool));
+
+  g_assert_cmpint (virStoragePoolUndefine (ptr), ==, 0);
+  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  g_assert_cmpuint (g_list_model_get_n_items (vs_connection_get_pools (connection)), ==, n_before);
+  /* Added once, removed once: no rebuilds in between. */
+  g_assert_cmpuint (vs_test_items_log_count (items), ==, 2);
+  g_assert_cmpuint (vs_test_items_log_get (items, 1)->removed, ==, 1);
+  g_assert_cmpuint (vs_test_items_log_get (items, 1)->added, ==, 0);
+
+  virStoragePoolFree (ptr);
+  virConnectClose (conn);
+}
+
+/* A transient pool appears running when created and leaves when stopped. */
+static void
+test_lifecycle_transient (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (DEFAULT_URI, FALSE);
+  virConnectPtr conn = vs_test_virt_open (DEFAULT_URI);
+  g_autofree char *name = g_strdup_printf ("vs-transient-%d", (int) getpid ());
+  g_autofree char *xml = pool_xml (name);
+  virStoragePoolPtr ptr;
+  VsPool *pool;
+
+  ptr = virStoragePoolCreateXML (conn, xml, 0);
+  g_assert_nonnull (ptr);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
+  pool = vs_connection_find_pool (connection, name);
+  g_assert_false (vs_pool_get_persistent (pool));
+
+  g_assert_cmpint (virStoragePoolDestroy (ptr), ==, 0);
+  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+
+  virStoragePoolFree (ptr);
+  virConnectClose (conn);
+}
+
+typedef struct
+{
+  VsPool     *pool;
+  const char *name;
+  gboolean    present;
+} VolumeWait;
+
+static gboolean
+volume_is (gpointer data)
+{
+  VolumeWait *wait = data;
+  VsVolume *volume = vs_pool_find_volume (wait->pool, wait->name);
+
+  if (!wait->present)
+    return volume == NULL;
+
+  return volume != NULL && vs_volume_get_details_loaded (volume);
+}
+
+/* Someone else refreshes the pool: the REFRESH event re-lists its volumes
+ * once they have been loaded. */
+static void
+test_refresh_event (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (DEFAULT_URI, FALSE);
+  virConnectPtr conn = vs_test_virt_open (DEFAULT_URI);
+  virStoragePoolPtr ptr = virStoragePoolLookupByName (conn, "default-pool");
+  const char *vol_xml =
+    "<volume><name>vs-event.qcow2</name><capacity unit='bytes'>1048576</capacity>"
+    "<target><format type='qcow2'/></target></volume>";
+  VolumeWait wait = { NULL, "vs-event.qcow2", TRUE };
+  virStorageVolPtr vol;
+  VsPool *pool = vs_connection_find_pool (connection, "default-pool");
+
+  g_assert_nonnull (ptr);
+  g_assert_nonnull (pool);
+  vs_test_pool_load_volumes (pool);
+  g_assert_null (vs_pool_find_volume (pool, "vs-event.qcow2"));
+
+  vol = virStorageVolCreateXML (ptr, vol_xml, 0);
+  g_assert_nonnull (vol);
+  g_assert_cmpint (virStoragePoolRefresh (ptr, 0), ==, 0);
+
+  wait.pool = pool;
+  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+                           "the new volume to appear after a REFRESH event");
+  g_assert_cmpstr (vs_volume_get_format (vs_pool_find_volume (pool, "vs-event.qcow2")), ==, "qcow2");
+
+  g_assert_cmpint (virStorageVolDelete (vol, 0), ==, 0);
+  virStorageVolFree (vol);
+  g_assert_cmpint (virStoragePoolRefresh (ptr, 0), ==, 0);
+  wait.present = FALSE;
+  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+                           "the deleted volume to leave after a REFRESH event");
+
+  virStoragePoolFree (ptr);
+  virConnectClose (conn);
+}
+
+/* A closed connection follows no events: its list stays as it was. */
+static void
+test_no_events_when_closed (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (DEFAULT_URI, FALSE);
+  virConnectPtr conn = vs_test_virt_open (DEFAULT_URI);
+  g_autofree char *name = g_strdup_printf ("vs-closed-%d", (int) getpid ());
+  g_autofree char *xml = pool_xml (name);
+  g_autoptr(VsTestItemsLog) items = NULL;
+  g_autoptr(GError) error = NULL;
+  virStoragePoolPtr ptr;
+
+  vs_connection_close (connection);
+  items = vs_test_items_log_new (vs_connection_get_pools (connection));
+
+  ptr = virStoragePoolDefineXML (conn, xml, 0);
+  g_assert_nonnull (ptr);
+  /* Events are dispatched from the main loop: give them every chance. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (vs_connection_find_pool (connection, name));
+  g_assert_cmpuint (vs_test_items_log_count (items), ==, 0);
+
+  /* Reopening lists it. */
+  g_assert_true (vs_test_connection_reopen (connection, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (vs_connection_find_pool (connection, name));
+
+  g_assert_cmpint (virStoragePoolUndefine (ptr), ==, 0);
+  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+
+  virStoragePoolFree (ptr);
+  virConnectClose (conn);
+}
+
+/* Two connections to the same host follow the same changes independently. */
+static void
+test_two_connections (void)
+{
+  g_autoptr(VsConnection) first = vs_test_connection_open (DEFAULT_URI, FALSE);
+  g_autoptr(VsConnection) second = vs_test_connection_open (DEFAULT_URI, TRUE);
+  virConnectPtr conn = vs_test_virt_open (DEFAULT_URI);
+  g_autofree char *name = g_strdup_printf ("vs-two-%d", (int) getpid ());
+  g_autofree char *xml = pool_xml (name);
+  virStoragePoolPtr ptr;
+
+  ptr = virStoragePoolCreateXML (conn, xml, 0);
+  g_assert_nonnull (ptr);
+  wait_pool (first, name, TRUE, VS_POOL_STATE_RUNNING);
+  wait_pool (second, name, TRUE, VS_POOL_STATE_RUNNING);
+  g_assert_true (vs_connection_find_pool (first, name) != vs_connection_find_pool (second, name));
+
+  g_assert_cmpint (virStoragePoolDestroy (ptr), ==, 0);
+  wait_pool (first, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  wait_pool (second, name, FALSE, VS_POOL_STATE_UNKNOWN);
+
+  virStoragePoolFree (ptr);
+  virConnectClose (conn);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vs_test_init (&argc, &argv);
+
+  vs_test_add ("/events/lifecycle/persistent", test_lifecycle_persistent);
+  vs_test_add ("/events/lifecycle/transient", test_lifecycle_transient);
+  vs_test_add ("/events/refresh", test_refresh_event);
+  vs_test_add ("/events/closed", test_no_events_when_closed);
+  vs_test_add ("/events/two-connections", test_two_connections);
+
+  return g_test_run ();
+}

@@ -1,0 +1,823 @@
+/* vs-test-utils.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vs-test"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libvirt/virterror.h>
+
+#include "vs-test-utils.h"
+
+/* Test cases ------------------------------------------------------------- */
+
+#define ISOLATED_TIMEOUT_S 60
+
+void
+vs_test_trap_check (void)
+{
+  if (g_test_trap_has_passed ())
+    return;
+
+  /* Its assertion message went to stderr, which the subprocess shares. */
+  g_test_fail_printf ("the test case failed in its subprocess (see its stderr above)");
+}
+
+static void
+run_isolated_case (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+
+  if (g_test_subprocess ())
+    {
+      func ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, (guint64) ISOLATED_TIMEOUT_S * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  vs_test_trap_check ();
+}
+
+void
+vs_test_add (const char *path,
+             GTestFunc   func)
+{
+  g_test_add_data_func (path, (gconstpointer) func, run_isolated_case);
+}
+
+/* Main loop -------------------------------------------------------------- */
+
+static void
+drop_log_cb (const char     *log_domain,
+             GLogLevelFlags  log_level,
+             const char     *message,
+             gpointer        user_data)
+{
+}
+
+void
+vs_test_init (int    *argc,
+              char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  vs_core_init ();
+
+  /* Like GApplication, the main thread owns the default main context for
+   * the whole run, so the core's g_main_context_invoke() calls from worker
+   * threads always queue to it. */
+  if (!g_main_context_acquire (NULL))
+    g_error ("could not acquire the default main context");
+
+  /* libvirt-glib logs every event-loop call at debug level (without a log
+   * domain), which the test log would otherwise fill with;
+   * G_MESSAGES_DEBUG brings it back. */
+  if (g_getenv ("G_MESSAGES_DEBUG") == NULL)
+    g_log_set_handler (NULL, G_LOG_LEVEL_DEBUG, drop_log_cb, NULL);
+}
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+vs_test_wait_for (VsTestCondition condition,
+                  gpointer        data,
+                  guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean held;
+  guint wake_id;
+
+  g_assert (condition != NULL);
+
+  if (condition (data))
+    return TRUE;
+
+  /* Wakes the loop up now and then, for conditions that change outside of
+   * it (another process, a file): those are re-checked, not slept on. */
+  wake_id = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!(held = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+
+  return held;
+}
+
+void
+vs_test_async_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert (slot != NULL);
+  g_assert (*slot == NULL);
+
+  *slot = g_object_ref (result);
+}
+
+gboolean
+vs_test_pointer_set (gpointer pointer_to_pointer)
+{
+  return *(gpointer *) pointer_to_pointer != NULL;
+}
+
+GAsyncResult *
+vs_test_wait_async (GAsyncResult **slot,
+                    guint          timeout_ms)
+{
+  vs_test_assert_wait_for (vs_test_pointer_set, slot, timeout_ms, "an asynchronous call to finish");
+
+  return *slot;
+}
+
+/* Fixtures --------------------------------------------------------------- */
+
+char *
+vs_test_fixture_path (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("G_TEST_SRCDIR") != NULL)
+    path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  else
+    path = g_build_filename (VS_TEST_SRCDIR, "fixtures", name, NULL);
+
+  /* The test driver wants an absolute path; G_TEST_SRCDIR may be relative. */
+  if (!g_path_is_absolute (path))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+      return g_canonicalize_filename (path, cwd);
+    }
+
+  return g_canonicalize_filename (path, NULL);
+}
+
+char *
+vs_test_fixture_uri (const char *name)
+{
+  g_autofree char *path = vs_test_fixture_path (name);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_strconcat ("test://", path, NULL);
+}
+
+/* Connections and pools -------------------------------------------------- */
+
+gboolean
+vs_test_connection_reopen (VsConnection  *connection,
+                           gboolean       read_only,
+                           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vs_connection_open_async (connection, read_only, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+
+  return vs_connection_open_finish (connection, result, error);
+}
+
+VsConnection *
+vs_test_connection_open (const char *uri,
+                         gboolean    read_only)
+{
+  g_autoptr(VsConnection) connection = vs_connection_new (uri);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (connection);
+
+  if (!vs_test_connection_reopen (connection, read_only, &error))
+    g_error ("Could not open %s: %s", uri, error->message);
+
+  g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_CONNECTED);
+
+  return g_steal_pointer (&connection);
+}
+
+gboolean
+vs_test_reload_pools (VsConnection  *connection,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vs_connection_reload_pools_async (connection, cancellable, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+
+  return vs_connection_reload_pools_finish (connection, result, error);
+}
+
+VsPool *
+vs_test_find_pool_by_uuid (VsConnection *connection,
+                           const char   *uuid)
+{
+  GListModel *pools = vs_connection_get_pools (connection);
+  guint n = g_list_model_get_n_items (pools);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsPool) pool = g_list_model_get_item (pools, i);
+
+      if (g_strcmp0 (vs_pool_get_uuid (pool), uuid) == 0)
+        return pool;
+    }
+
+  return NULL;
+}
+
+int
+vs_test_model_index (GListModel *model,
+                     gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if ((gpointer) object == item)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+GPtrArray *
+vs_test_model_items (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+static gboolean
+pool_idle (gpointer data)
+{
+  VsPool *pool = data;
+
+  return !vs_pool_get_busy (pool) && !vs_pool_get_loading (pool);
+}
+
+void
+vs_test_pool_wait_idle (VsPool *pool)
+{
+  vs_test_assert_wait_for (pool_idle, pool, VS_TEST_TIMEOUT_MS,
+                           "the pool to be idle (not busy, not loading)");
+}
+
+gboolean
+vs_test_pool_reload (VsPool        *pool,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vs_pool_reload_volumes_async (pool, cancellable, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+
+  return vs_pool_reload_volumes_finish (pool, result, error);
+}
+
+void
+vs_test_pool_load_volumes (VsPool *pool)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_test_pool_reload (pool, NULL, &error))
+    g_error ("Could not list the volumes of %s: %s", vs_pool_get_name (pool), error->message);
+
+  g_assert_true (vs_pool_get_volumes_loaded (pool));
+  vs_test_pool_wait_idle (pool);
+}
+
+/* items-changed log ------------------------------------------------------ */
+
+static void
+items_changed_cb (GListModel     *model,
+                  guint           position,
+                  guint           removed,
+                  guint           added,
+                  VsTestItemsLog *log)
+{
+  VsTestItemsChange change = { position, removed, added };
+
+  g_array_append_val (log->changes, change);
+}
+
+VsTestItemsLog *
+vs_test_items_log_new (GListModel *model)
+{
+  VsTestItemsLog *log = g_new0 (VsTestItemsLog, 1);
+
+  log->model = g_object_ref (model);
+  log->changes = g_array_new (FALSE, FALSE, sizeof (VsTestItemsChange));
+  log->handler = g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  return log;
+}
+
+void
+vs_test_items_log_free (VsTestItemsLog *log)
+{
+  if (log == NULL)
+    return;
+
+  g_clear_signal_handler (&log->handler, log->model);
+  g_clear_object (&log->model);
+  g_array_unref (log->changes);
+  g_free (log);
+}
+
+void
+vs_test_items_log_clear (VsTestItemsLog *log)
+{
+  g_array_set_size (log->changes, 0);
+}
+
+guint
+vs_test_items_log_count (VsTestItemsLog *log)
+{
+  return log->changes->len;
+}
+
+const VsTestItemsChange *
+vs_test_items_log_get (VsTestItemsLog *log,
+                       guint           index)
+{
+  g_assert_cmpuint (index, <, log->changes->len);
+
+  return &g_array_index (log->changes, VsTestItemsChange, index);
+}
+
+char *
+vs_test_items_log_to_string (VsTestItemsLog *log)
+{
+  GString *str = g_string_new ("[");
+
+  for (guint i = 0; i < log->changes->len; i++)
+    {
+      const VsTestItemsChange *c = &g_array_index (log->changes, VsTestItemsChange, i);
+
+      g_string_append_printf (str, "%s(pos %u, -%u, +%u)", i > 0 ? ", " : "",
+                              c->position, c->removed, c->added);
+    }
+  g_string_append_c (str, ']');
+
+  return g_string_free (str, FALSE);
+}
+
+/* notify log ------------------------------------------------------------- */
+
+static void
+notify_cb (GObject         *object,
+           GParamSpec      *pspec,
+           VsTestNotifyLog *log)
+{
+  g_ptr_array_add (log->entries,
+                   g_strdup_printf ("%s:%s", G_OBJECT_TYPE_NAME (object), pspec->name));
+}
+
+VsTestNotifyLog *
+vs_test_notify_log_new (void)
+{
+  VsTestNotifyLog *log = g_new0 (VsTestNotifyLog, 1);
+
+  log->objects = g_ptr_array_new_with_free_func (g_object_unref);
+  log->handlers = g_array_new (FALSE, FALSE, sizeof (gulong));
+  log->entries = g_ptr_array_new_with_free_func (g_free);
+
+  return log;
+}
+
+void
+vs_test_notify_log_watch (VsTestNotifyLog *log,
+                          gpointer         object)
+{
+  gulong handler;
+
+  g_assert (G_IS_OBJECT (object));
+
+  handler = g_signal_connect (object, "notify", G_CALLBACK (notify_cb), log);
+  g_ptr_array_add (log->objects, g_object_ref (object));
+  g_array_append_val (log->handlers, handler);
+}
+
+void
+vs_test_notify_log_watch_model (VsTestNotifyLog *log,
+                                GListModel      *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      vs_test_notify_log_watch (log, item);
+    }
+}
+
+void
+vs_test_notify_log_free (VsTestNotifyLog *log)
+{
+  if (log == NULL)
+    return;
+
+  for (guint i = 0; i < log->objects->len; i++)
+    g_signal_handler_disconnect (g_ptr_array_index (log->objects, i),
+                                 g_array_index (log->handlers, gulong, i));
+  g_ptr_array_unref (log->objects);
+  g_array_unref (log->handlers);
+  g_ptr_array_unref (log->entries);
+  g_free (log);
+}
+
+void
+vs_test_notify_log_clear (VsTestNotifyLog *log)
+{
+  g_ptr_array_set_size (log->entries, 0);
+}
+
+guint
+vs_test_notify_log_count (VsTestNotifyLog    *log,
+                          const char         *property,
+                          const char * const *ignored)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < log->entries->len; i++)
+    {
+      const char *entry = g_ptr_array_index (log->entries, i);
+      const char *name = strchr (entry, ':') + 1;
+
+      if (ignored != NULL && g_strv_contains (ignored, name))
+        continue;
+      if (property == NULL || g_str_equal (property, name))
+        count++;
+    }
+
+  return count;
+}
+
+char *
+vs_test_notify_log_to_string (VsTestNotifyLog *log)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) entries = NULL;
+
+  for (guint i = 0; i < log->entries->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (log->entries, i));
+  entries = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", entries);
+}
+
+/* State log -------------------------------------------------------------- */
+
+static void
+state_notify_cb (VsConnection   *connection,
+                 GParamSpec     *pspec,
+                 VsTestStateLog *log)
+{
+  VsConnectionState state = vs_connection_get_state (connection);
+
+  g_array_append_val (log->states, state);
+}
+
+VsTestStateLog *
+vs_test_state_log_new (VsConnection *connection)
+{
+  VsTestStateLog *log = g_new0 (VsTestStateLog, 1);
+
+  log->connection = g_object_ref (connection);
+  log->states = g_array_new (FALSE, FALSE, sizeof (VsConnectionState));
+  log->handler = g_signal_connect (connection, "notify::state",
+                                   G_CALLBACK (state_notify_cb), log);
+
+  return log;
+}
+
+void
+vs_test_state_log_free (VsTestStateLog *log)
+{
+  if (log == NULL)
+    return;
+
+  g_clear_signal_handler (&log->handler, log->connection);
+  g_clear_object (&log->connection);
+  g_array_unref (log->states);
+  g_free (log);
+}
+
+/* libvirt and other processes -------------------------------------------- */
+
+virConnectPtr
+vs_test_virt_open (const char *uri)
+{
+  virConnectPtr conn = virConnectOpen (uri);
+
+  if (conn == NULL)
+    {
+      virErrorPtr err = virGetLastError ();
+      g_error ("virConnectOpen (%s) failed: %s", uri,
+               err != NULL && err->message != NULL ? err->message : "unknown error");
+    }
+
+  return conn;
+}
+
+gboolean
+vs_test_spawn (const char * const  *argv,
+               char               **output,
+               GError             **error)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path_env = g_strdup_printf ("PATH=%s", g_getenv ("PATH") != NULL
+                                                            ? g_getenv ("PATH")
+                                                            : "/usr/sbin:/usr/bin:/sbin:/bin");
+  /* Whatever the test runs under (G_DEBUG, ASAN_OPTIONS, LD_PRELOAD) stays
+   * out of the programs it starts: libvirtd among them. */
+  const char *envp[] = { path_env, "LANG=C", "LC_ALL=C", NULL };
+  GSpawnFlags flags = G_SPAWN_SEARCH_PATH | G_SPAWN_STDIN_FROM_DEV_NULL;
+  g_autoptr(GError) local_error = NULL;
+  int status;
+
+  g_assert (argv != NULL && argv[0] != NULL);
+
+  if (output == NULL)
+    flags |= G_SPAWN_STDOUT_TO_DEV_NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, (char **) envp, flags, NULL, NULL,
+                     output != NULL ? &out : NULL, &err, &status, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (output != NULL)
+    *output = g_strconcat (out != NULL ? out : "", err != NULL ? err : "", NULL);
+
+  if (!g_spawn_check_wait_status (status, &local_error))
+    {
+      g_autofree char *cmdline = g_strjoinv (" ", (char **) argv);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   "`%s` failed (%s): %s%s", cmdline, local_error->message,
+                   out != NULL ? out : "", err != NULL ? err : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+vs_test_virsh (const char  *uri,
+               char       **output,
+               GError     **error,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "virsh");
+  g_ptr_array_add (argv, (gpointer) "-q");
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) uri);
+
+  va_start (args, error);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return vs_test_spawn ((const char * const *) argv->pdata, output, error);
+}
+
+gboolean
+vs_test_daemon_answers (const char *uri)
+{
+  const char *argv[] = { "timeout", "5", "virsh", "-q", "-c", uri, "uri", NULL };
+
+  return vs_test_spawn (argv, NULL, NULL);
+}
+
+/* Integration tests ------------------------------------------------------ */
+
+const char *
+vs_test_it_uri (void)
+{
+  const char *uri = g_getenv ("VS_TEST_URI");
+
+  return uri != NULL && *uri != '\0' ? uri : "qemu:///system";
+}
+
+gboolean
+vs_test_it_daemon_available (const char *uri)
+{
+  virConnectPtr conn = virConnectOpen (uri);
+
+  if (conn == NULL)
+    {
+      virErrorPtr err = virGetLastError ();
+
+      g_print ("SKIP: no libvirtd at %s (%s)\n", uri,
+               err != NULL && err->message != NULL ? err->message : "unknown error");
+      return FALSE;
+    }
+
+  virConnectClose (conn);
+  return TRUE;
+}
+
+const char *
+vs_test_it_prefix (void)
+{
+  const char *prefix = g_getenv ("VS_TEST_IT_PREFIX");
+
+  g_assert_nonnull (prefix);
+  return prefix;
+}
+
+char *
+vs_test_it_name (const char *suffix)
+{
+  return g_strconcat (vs_test_it_prefix (), suffix, NULL);
+}
+
+const char *
+vs_test_it_dir (void)
+{
+  const char *dir = g_getenv ("VS_TEST_IT_DIR");
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  return dir;
+}
+
+void
+vs_test_it_define_dir_pool (const char *name,
+                            const char *dir,
+                            gboolean    start)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    g_error ("could not make %s: %s", dir, g_strerror (errno));
+
+  if (!vs_test_virsh (vs_test_it_uri (), NULL, &error,
+                      "pool-define-as", name, "dir", "--target", dir, NULL))
+    g_error ("%s", error->message);
+  if (start && !vs_test_virsh (vs_test_it_uri (), NULL, &error, "pool-start", name, NULL))
+    g_error ("%s", error->message);
+}
+
+char *
+vs_test_it_pool_info_field (const char *name,
+                            const char *field)
+{
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!vs_test_virsh (vs_test_it_uri (), &output, &error, "pool-info", name, NULL))
+    g_error ("%s", error->message);
+
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strchr (lines[i], ':');
+
+      if (colon == NULL)
+        continue;
+      if (strncmp (lines[i], field, colon - lines[i]) == 0 &&
+          (gsize) (colon - lines[i]) == strlen (field))
+        return g_strstrip (g_strdup (colon + 1));
+    }
+
+  g_error ("`virsh pool-info %s` printed no “%s:” line:\n%s", name, field, output);
+  return NULL;
+}
+
+void
+vs_test_it_remove_pools (const char *prefix)
+{
+  g_autofree char *output = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (!vs_test_virsh (vs_test_it_uri (), &output, NULL, "pool-list", "--all", "--name", NULL))
+    return;
+
+  names = g_strsplit (output, "\n", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (!g_str_has_prefix (names[i], prefix))
+        continue;
+      /* Either may fail (inactive, or transient and gone): fine. */
+      vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-destroy", names[i], NULL);
+      vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-undefine", names[i], NULL);
+    }
+}
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  return g_rmdir (path) == 0;
+}
+
+static guint it_case_counter;
+
+static void
+run_guarded_case (gconstpointer data)
+{
+  const VsTestItCase *test_case = data;
+  g_autofree char *prefix = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      test_case->func ();
+      return;
+    }
+
+  if (test_case->skip_reason != NULL)
+    {
+      g_autofree char *reason = test_case->skip_reason ();
+
+      if (reason != NULL)
+        {
+          g_test_skip (reason);
+          return;
+        }
+    }
+
+  prefix = g_strdup_printf ("vs-it-%d-%u-", (int) getpid (), ++it_case_counter);
+  dir = g_dir_make_tmp ("vs-it-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* libvirtd (root) and qemu-img must be able to enter it. */
+  g_chmod (dir, 0755);
+
+  g_setenv ("VS_TEST_IT_PREFIX", prefix, TRUE);
+  g_setenv ("VS_TEST_IT_DIR", dir, TRUE);
+
+  /* The subprocess's stderr carries its assertion messages; its stdout
+   * (TAP lines of its own) stays out of ours. */
+  g_test_trap_subprocess (NULL, (guint64) test_case->timeout_s * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  if (test_case->after != NULL)
+    test_case->after ();
+
+  vs_test_it_remove_pools (prefix);
+  if (!remove_tree (dir))
+    g_printerr ("could not remove %s\n", dir);
+
+  g_unsetenv ("VS_TEST_IT_PREFIX");
+  g_unsetenv ("VS_TEST_IT_DIR");
+
+  vs_test_trap_check ();
+}
+
+void
+vs_test_it_add (const VsTestItCase *test_case)
+{
+  g_test_add_data_func (test_case->path, test_case, run_guarded_case);
+}
