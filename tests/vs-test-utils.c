@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -65,12 +66,38 @@ drop_log_cb (const char     *log_domain,
 {
 }
 
+/* Like the application, the tests leave SIGPIPE to the core: a write to a
+ * socket whose peer died (a killed libvirtd) must not kill the process.
+ * When it would, say so instead of dying without a word. */
+static void
+sigpipe_cb (int signum)
+{
+  static const char message[] =
+    "\n*** the test process received SIGPIPE: a write to a dead libvirt socket would "
+    "kill the application (libvirt's client needs SIGPIPE ignored, see vs_core_init)\n";
+
+  if (write (STDERR_FILENO, message, sizeof message - 1) < 0)
+    _exit (3);
+  _exit (3);
+}
+
 void
 vs_test_init (int    *argc,
               char ***argv)
 {
+  struct sigaction action = { 0 };
+
   g_test_init (argc, argv, NULL);
   vs_core_init ();
+
+  /* Only when nobody (the core) chose to ignore it. */
+  if (sigaction (SIGPIPE, NULL, &action) == 0 && action.sa_handler == SIG_DFL)
+    {
+      action.sa_handler = sigpipe_cb;
+      sigemptyset (&action.sa_mask);
+      action.sa_flags = 0;
+      sigaction (SIGPIPE, &action, NULL);
+    }
 
   /* Like GApplication, the main thread owns the default main context for
    * the whole run, so the core's g_main_context_invoke() calls from worker

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -1028,6 +1029,9 @@ vs_core_init (void)
 
   if (g_once_init_enter (&initialized))
     {
+      /* A remote link through ssh is a pipe: writing to it after ssh died
+       * must fail with EPIPE, not kill the application. */
+      signal (SIGPIPE, SIG_IGN);
       virInitialize ();
       virSetErrorFunc (NULL, silence_libvirt);
       gvir_event_register ();

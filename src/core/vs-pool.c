@@ -86,6 +86,7 @@ enum {
   PROP_VOLUMES_LOADED,
   PROP_LOADING,
   PROP_VOLUMES_CAPACITY,
+  PROP_VOLUMES_ERROR_MESSAGE,
   N_PROPS
 };
 
@@ -497,7 +498,9 @@ detail_job_schedule_apply_locked (DetailJob *job)
     return;
 
   source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  /* GDK's redraw priority: batches and frames share the main loop, so
+   * neither an endless animation nor a flood of details starves the other. */
+  g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 20);
   g_source_set_callback (source, detail_job_apply_cb, detail_job_ref (job),
                          (GDestroyNotify) detail_job_unref);
   g_source_set_static_name (source, "[vs-pool] apply volume details");
@@ -962,9 +965,17 @@ static void
 set_volumes_error (VsPool       *self,
                    const GError *error)
 {
+  if (self->volumes_error == NULL && error == NULL)
+    return;
+  if (self->volumes_error != NULL && error != NULL &&
+      g_error_matches (self->volumes_error, error->domain, error->code) &&
+      g_strcmp0 (self->volumes_error->message, error->message) == 0)
+    return;
+
   g_clear_error (&self->volumes_error);
   if (error != NULL)
     self->volumes_error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_ERROR_MESSAGE]);
 }
 
 static void
@@ -1102,6 +1113,7 @@ reload_done_cb (GObject      *object,
   VsPool *self = VS_POOL (object);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiting = NULL;
+  GCancellable *cancellable;
 
   vs_worker_finish_boolean (self, result, run_reload, &error);
 
@@ -1119,15 +1131,29 @@ reload_done_cb (GObject      *object,
         g_task_return_boolean (task, TRUE);
     }
 
-  if (!self->reload_again)
+  /* A request cancelled while it waited gets its answer now and asks for
+   * nothing: a cancelled listing must leave the model as it is. */
+  for (guint i = self->reload_queued->len; i > 0; i--)
+    {
+      GTask *task = g_ptr_array_index (self->reload_queued, i - 1);
+      GCancellable *task_cancellable = g_task_get_cancellable (task);
+
+      if (task_cancellable != NULL && g_cancellable_is_cancelled (task_cancellable))
+        {
+          g_task_return_error_if_cancelled (task);
+          g_ptr_array_remove_index (self->reload_queued, i - 1);
+        }
+    }
+
+  if (!self->reload_again && self->reload_queued->len == 0)
     return;
 
-  self->reload_again = FALSE;
   g_ptr_array_extend_and_steal (self->reload_waiting, g_steal_pointer (&self->reload_queued));
   self->reload_queued = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!can_list (self))
     {
+      self->reload_again = FALSE;
       for (guint i = 0; i < self->reload_waiting->len; i++)
         g_task_return_new_error (g_ptr_array_index (self->reload_waiting, i),
                                  VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
@@ -1136,7 +1162,15 @@ reload_done_cb (GObject      *object,
       return;
     }
 
-  run_reload (self, self->cancellable);
+  /* A single caller's listing stops when that caller cancels. */
+  if (!self->reload_again && self->reload_waiting->len == 1 &&
+      g_task_get_cancellable (g_ptr_array_index (self->reload_waiting, 0)) != NULL)
+    cancellable = g_task_get_cancellable (g_ptr_array_index (self->reload_waiting, 0));
+  else
+    cancellable = self->cancellable;
+
+  self->reload_again = FALSE;
+  run_reload (self, cancellable);
 }
 
 /* Coalesces reloads asked for by events and our own operations. */
@@ -1406,6 +1440,9 @@ vs_pool_get_property (GObject    *object,
     case PROP_VOLUMES_CAPACITY:
       g_value_set_uint64 (value, self->volumes_capacity);
       break;
+    case PROP_VOLUMES_ERROR_MESSAGE:
+      g_value_set_string (value, self->volumes_error != NULL ? self->volumes_error->message : NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1441,6 +1478,8 @@ vs_pool_class_init (VsPoolClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, RO);
   properties[PROP_VOLUMES_CAPACITY] = g_param_spec_uint64 ("volumes-capacity", NULL, NULL,
                                                            0, G_MAXUINT64, 0, RO);
+  properties[PROP_VOLUMES_ERROR_MESSAGE] = g_param_spec_string ("volumes-error-message", NULL, NULL,
+                                                                NULL, RO);
 #undef RO
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1605,6 +1644,10 @@ vs_pool_set_reachable (VsPool   *self,
       g_clear_pointer (&self->ptr, virStoragePoolFree);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+
+  /* Back from a disconnect: what we list may have changed meanwhile. */
+  if (reachable)
+    vs_pool_queue_reload (self);
 }
 
 void
@@ -1861,7 +1904,6 @@ vs_pool_reload_volumes_async (VsPool              *self,
   if (self->reload_running)
     {
       g_ptr_array_add (self->reload_queued, g_steal_pointer (&task));
-      self->reload_again = TRUE;
       return;
     }
 

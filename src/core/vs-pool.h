@@ -40,7 +40,8 @@ GListModel   *vs_pool_get_volumes      (VsPool *self);
 gboolean      vs_pool_get_volumes_loaded (VsPool *self);
 /* TRUE while volume details are still being fetched. */
 gboolean      vs_pool_get_loading      (VsPool *self);
-/* The error of the last volume listing, or NULL (e.g. too many volumes). */
+/* The error of the last volume listing, or NULL (e.g. too many volumes).
+ * Property "volumes-error-message" notifies when it changes. */
 const GError *vs_pool_get_volumes_error (VsPool *self);
 /* Sum of the capacities of the volumes whose details are known. */
 guint64       vs_pool_get_volumes_capacity (VsPool *self);

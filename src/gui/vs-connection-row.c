@@ -393,6 +393,11 @@ vs_connection_dup_display_name (VsConnection *connection)
 
   g_return_val_if_fail (VS_IS_CONNECTION (connection), NULL);
 
+  /* libvirt's test driver reports this machine's name, which would make it
+   * look like the local system. */
+  if (g_str_has_prefix (vs_connection_get_uri (connection), "test:"))
+    return g_strdup (_("Test host"));
+
   hostname = vs_connection_get_hostname (connection);
   if (hostname != NULL && *hostname != '\0')
     return g_strdup (hostname);

@@ -51,6 +51,7 @@ struct _VsPoolPage
   GtkLabel          *fact_snapshots;
   GtkLabel          *fact_thin;
   GtkLabel          *fact_volume;
+  GtkWidget         *space_frame;
   GtkLabel          *capacity_label;
   GtkLabel          *allocation_label;
   GtkLabel          *available_label;
@@ -204,8 +205,15 @@ set_action (VsPoolPage *self,
             const char *tooltip)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, reason == NULL);
-  if (button != NULL)
-    gtk_widget_set_tooltip_text (button, reason != NULL ? reason : tooltip);
+  if (button == NULL)
+    return;
+
+  gtk_widget_set_tooltip_text (button, reason != NULL ? reason : tooltip);
+
+  /* GtkFlowBox's keyboard navigation stops dead on a child whose widget
+   * cannot take the focus; an insensitive child is skipped. */
+  if (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (button)))
+    gtk_widget_set_sensitive (gtk_widget_get_parent (button), reason == NULL);
 }
 
 static void
@@ -264,7 +272,9 @@ update_actions (VsPoolPage *self)
          : NULL;
   set_action (self, "pool.copy-path", self->copy_path_button, reason, _("Copy the target path"));
 
-  reason = blocked != NULL && pool == NULL ? blocked : !active ? _("Start the pool first") : NULL;
+  reason = blocked != NULL && (pool == NULL || !vs_pool_get_reachable (pool)) ? blocked
+         : !active ? _("Start the pool first")
+         : NULL;
   set_action (self, "volumes.search", self->search_button, reason, _("Search volumes (Ctrl+F)"));
 
   reason = blocked != NULL && (pool == NULL || !vs_pool_get_reachable (pool)) ? blocked
@@ -370,7 +380,10 @@ update_space (VsPoolPage *self)
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->usage_bar), NULL);
 
-  if (known && pool != NULL && vs_pool_get_volumes_loaded (pool))
+  /* Without a volume list (too many volumes for libvirt) there is no sum. */
+  if (known && pool != NULL && vs_pool_get_volumes_loaded (pool) &&
+      (vs_pool_get_volumes_error (pool) == NULL ||
+       g_list_model_get_n_items (vs_pool_get_volumes (pool)) > 0))
     {
       double fraction = (double) volumes / (double) capacity;
       g_autofree char *size = vs_format_size (volumes);
@@ -452,6 +465,9 @@ update_header (VsPoolPage *self)
 
   gtk_label_set_text (self->state_label, state_text);
   set_state_style (GTK_WIDGET (self->state_label), style);
+
+  /* The numbers are the last ones known: grey them out. */
+  gtk_widget_set_sensitive (self->space_frame, vs_pool_get_reachable (pool));
 
   path = vs_pool_get_target_path (pool);
   gtk_label_set_text (self->path_label, path != NULL ? path : "—");
@@ -880,6 +896,7 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_snapshots);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_thin);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_volume);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, space_frame);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, capacity_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, allocation_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, available_label);
@@ -922,7 +939,6 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "pool.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "volumes.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "volumes.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "volumes.delete", NULL);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -66,7 +66,6 @@ struct _VsVolumeList
   GtkLabel            *no_results_label;
   GtkLabel            *volumes_error_label;
   GtkLabel            *count_label;
-  GtkSpinner          *details_spinner;
   GtkLabel            *details_label;
   GMenuModel          *context_menu;
 };
@@ -445,7 +444,6 @@ vs_volume_list_update_state (VsVolumeList *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
       gtk_label_set_text (self->count_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->details_spinner), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
       return;
     }
@@ -508,8 +506,9 @@ vs_volume_list_update_state (VsVolumeList *self)
     }
 
   gtk_label_set_text (self->count_label, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_spinner), loading && n_all > 0);
-  gtk_spinner_set_spinning (self->details_spinner, loading && n_all > 0);
+  /* Text, not a spinner: an endless animation keeps a slow (software)
+   * renderer busy enough to starve the idle callbacks that bring the
+   * details in and sort them. */
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), loading && n_all > 0);
 }
 
@@ -976,6 +975,9 @@ vs_volume_list_dispose (GObject *object)
   /* The children without an id are not the template's to drop. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* Dropping the models above reports items-changed, which may have asked
+   * for the scroll idle again. */
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (vs_volume_list_parent_class)->dispose (object);
 }
@@ -1067,7 +1069,6 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, no_results_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, volumes_error_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, count_label);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, details_spinner);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, details_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -471,7 +471,8 @@ fixture_teardown (Fixture       *fx,
                   gconstpointer  user_data)
 {
   current = NULL;
-  g_clear_pointer ((GtkWindow **) &fx->window, gtk_window_destroy);
+  if (fx->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fx->window)));
   fx->pool = NULL;
   if (fx->connection != NULL)
     vs_connection_close (fx->connection);
@@ -1164,6 +1165,123 @@ test_autostart (Fixture       *fx,
   CHECK (!gtk_info_bar_get_revealed (page_child (fx, "error_bar")));
 }
 
+/* The host goes away: everything greys out and says why; back when it
+ * returns. */
+static void
+test_disconnected (Fixture       *fx,
+                   gconstpointer  data)
+{
+  const char *buttons[] = { "start_button", "stop_button", "refresh_button", "build_button",
+                            "delete_button", "undefine_button" };
+  g_autoptr(GError) error = NULL;
+
+  show_pool (fx, "images");
+  select_only (fx, "disk-04.qcow2");
+
+  vs_connection_close (fx->connection);
+  WAIT (!vs_pool_get_reachable (fx->pool));
+  CHECK (label_is (page_child (fx, "state_label"), "Disconnected"));
+  CHECK (stack_shows (page_child (fx, "volumes_stack"), "unreachable"));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      CHECK (!action_enabled (fx, buttons[i]));
+      CHECK (tooltip_is (fx, buttons[i], "The connection is closed"));
+    }
+  CHECK (!gtk_widget_get_sensitive (page_child (fx, "autostart_switch")));
+  CHECK (!gtk_widget_get_sensitive (page_child (fx, "space_frame")));
+  CHECK (!action_enabled (fx, "search_button"));
+  CHECK (!gtk_widget_activate_action (GTK_WIDGET (fx->page), "volumes.delete", NULL) ||
+         find_dialog (fx) == NULL);
+  capture (fx, "pool-page-disconnected");
+
+  CHECK (vs_test_connection_reopen (fx->connection, FALSE, &error));
+  g_assert_no_error (error);
+  WAIT (vs_pool_get_reachable (fx->pool) && list_ready (fx) && n_shown (fx) == 36);
+  CHECK (label_is (page_child (fx, "state_label"), "Active"));
+  CHECK (stack_shows (page_child (fx, "volumes_stack"), "list"));
+  CHECK (action_enabled (fx, "stop_button"));
+  CHECK (gtk_widget_get_sensitive (page_child (fx, "space_frame")));
+}
+
+static char *
+shortcut_action (GtkWidget  *widget,
+                 const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+        }
+    }
+
+  return NULL;
+}
+
+/* The keys of the issue, and the context menu from the keyboard. */
+static void
+test_keyboard (Fixture       *fx,
+               gconstpointer  data)
+{
+  struct { const char *trigger; const char *action; } keys[] = {
+    { "F5", "action(pool.refresh)" },
+    { "<Control>f", "action(volumes.search)" },
+    { "Delete", "action(volumes.delete)" },
+  };
+  GtkWidget *popover = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *action = shortcut_action (GTK_WIDGET (fx->page), keys[i].trigger);
+
+      if (g_strcmp0 (action, keys[i].action) != 0)
+        g_test_message ("%s does %s", keys[i].trigger, action);
+      CHECK (g_strcmp0 (action, keys[i].action) == 0);
+    }
+
+  {
+    g_autofree char *menu = shortcut_action (GTK_WIDGET (fx->list), "Menu");
+    g_autofree char *shift_f10 = shortcut_action (GTK_WIDGET (fx->list), "<Shift>F10");
+
+    CHECK (g_strcmp0 (menu, "action(volume-list.popup-menu)") == 0);
+    CHECK (g_strcmp0 (shift_f10, "action(volume-list.popup-menu)") == 0);
+  }
+
+  show_pool (fx, "images");
+  select_only (fx, "disk-02.qcow2");
+  CHECK (gtk_widget_activate_action (GTK_WIDGET (fx->list), "volume-list.popup-menu", NULL));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fx->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      popover = child;
+
+  CHECK (popover != NULL);
+  WAIT (gtk_widget_get_mapped (popover));
+  capture (fx, "pool-page-context-menu");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Its items are the page's actions. */
+  CHECK (gtk_widget_activate_action (popover, "volumes.copy-path", NULL));
+  {
+    g_autofree char *text = clipboard_text (fx);
+
+    CHECK (g_str_equal (text, "/vs-gui/images/disk-02.qcow2"));
+  }
+}
+
 /* A narrow window: the header wraps, the columns scroll sideways. */
 static void
 test_narrow (Fixture       *fx,
@@ -1332,6 +1450,8 @@ main (int   argc,
   ADD ("/pool-page/copy-and-xml", &node_data, test_copy);
   ADD ("/pool-page/undefine-and-delete", &node_data, test_undefine_and_delete);
   ADD ("/pool-page/autostart", &node_data, test_autostart);
+  ADD ("/pool-page/disconnected", &node_data, test_disconnected);
+  ADD ("/pool-page/keyboard", &node_data, test_keyboard);
   ADD ("/pool-page/narrow", &narrow_data, test_narrow);
   ADD ("/pool-page/external-change", &default_data, test_external_change);
   ADD ("/pool-page/transient-pool", &default_data, test_transient_pool);

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "vs-test-utils.h"
@@ -319,11 +323,82 @@ test_volume_operations (void)
                            "the deleted volume to leave the list");
 }
 
+/* libvirt's RPC lists at most 16,384 volumes in one call. */
+#define RPC_VOLUME_LIMIT 16384
+
+typedef struct
+{
+  VsPool *pool;
+  guint   n;
+} LoadedWait;
+
+static gboolean
+volumes_loaded_without_error (gpointer data)
+{
+  LoadedWait *wait = data;
+
+  return vs_pool_get_volumes_error (wait->pool) == NULL &&
+         g_list_model_get_n_items (vs_pool_get_volumes (wait->pool)) == wait->n &&
+         !vs_pool_get_loading (wait->pool) && !vs_pool_get_busy (wait->pool);
+}
+
+/* A pool with more volumes than libvirt can list says so plainly (it never
+ * looks like an empty pool), stays usable, and lists again once under the
+ * limit. */
+static void
+test_too_many_volumes (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("many");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "many", NULL);
+  g_autofree char *last = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *volumes_error;
+  LoadedWait wait;
+  VsPool *pool;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  for (guint i = 0; i <= RPC_VOLUME_LIMIT; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/v%05u.img", dir, i);
+      int fd = g_open (path, O_CREAT | O_WRONLY, 0644);
+
+      g_assert_cmpint (fd, >=, 0);
+      close (fd);
+    }
+
+  vs_test_it_define_dir_pool (name, dir, TRUE);
+  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING, "the big pool to be listed");
+  pool = vs_connection_find_pool (connection, name);
+
+  g_assert_false (vs_test_pool_reload (pool, NULL, &error));
+  g_assert_error (error, VS_POOL_ERROR, VS_POOL_ERROR_TOO_MANY_VOLUMES);
+  volumes_error = vs_pool_get_volumes_error (pool);
+  g_assert_nonnull (volumes_error);
+  g_assert_true (g_error_matches (volumes_error, VS_POOL_ERROR, VS_POOL_ERROR_TOO_MANY_VOLUMES));
+  g_assert_nonnull (strstr (volumes_error->message, "16384"));
+  /* Loaded, with an error: the GUI shows the limit, not "no volumes". */
+  g_assert_true (vs_pool_get_volumes_loaded (pool));
+  g_assert_false (vs_pool_get_busy (pool));
+  g_assert_cmpint (vs_pool_get_state (pool), ==, VS_POOL_STATE_RUNNING);
+
+  /* One file fewer, and a refresh elsewhere: the whole list comes in. */
+  last = g_strdup_printf ("%s/v%05u.img", dir, RPC_VOLUME_LIMIT);
+  g_assert_cmpint (g_unlink (last), ==, 0);
+  virsh_or_die ("pool-refresh", name);
+
+  wait = (LoadedWait) { pool, RPC_VOLUME_LIMIT };
+  vs_test_assert_wait_for (volumes_loaded_without_error, &wait, 90000,
+                           "16,384 volumes to be listed after the refresh");
+  g_assert_nonnull (vs_pool_find_volume (pool, "v00000.img"));
+}
+
 static const VsTestItCase cases[] = {
   { "/live/events-from-virsh", test_events_from_virsh, 60, NULL, NULL },
   { "/live/refresh-from-virsh", test_refresh_from_virsh, 60, NULL, NULL },
   { "/live/start-stop-seen-by-virsh", test_start_stop_seen_by_virsh, 60, NULL, NULL },
   { "/live/volume-operations", test_volume_operations, 60, NULL, NULL },
+  { "/live/too-many-volumes", test_too_many_volumes, 150, NULL, NULL },
 };
 
 int

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <libvirt/libvirt.h>
 
 #include "vs-test-utils.h"
@@ -1034,6 +1038,40 @@ test_unref_while_opening (void)
     }
 }
 
+static void
+write_to_dead_peer_thread (GTask        *task,
+                           gpointer      source,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  int fd = GPOINTER_TO_INT (task_data);
+  char byte = 'x';
+  ssize_t written = write (fd, &byte, 1);
+
+  g_task_return_int (task, written < 0 ? errno : 0);
+}
+
+/* libvirt's client writes to its socket with write(): when libvirtd dies,
+ * the next call from a worker writes to a socket whose peer is gone. That
+ * must fail with EPIPE, not kill the program with SIGPIPE (libvirt asks
+ * its users to ignore SIGPIPE; the core is where every user starts). */
+static void
+test_sigpipe (void)
+{
+  g_autoptr(GTask) task = NULL;
+  int fds[2];
+
+  g_assert_cmpint (socketpair (AF_UNIX, SOCK_STREAM, 0, fds), ==, 0);
+  close (fds[1]);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, GINT_TO_POINTER (fds[0]), NULL);
+  g_task_run_in_thread_sync (task, write_to_dead_peer_thread);
+  g_assert_cmpint (g_task_propagate_int (task, NULL), ==, EPIPE);
+
+  close (fds[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1041,6 +1079,7 @@ main (int   argc,
   vs_test_init (&argc, &argv);
   main_thread = g_thread_self ();
 
+  vs_test_add ("/connection/core/sigpipe", test_sigpipe);
   vs_test_add ("/connection/open/default", test_open_default);
   vs_test_add ("/connection/open/fixture-pools", test_fixture_pools);
   vs_test_add ("/connection/open/read-only", test_read_only);

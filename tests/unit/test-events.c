@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
+#include <libvirt/virterror.h>
+
 #include "vs-test-utils.h"
 
 /* Connections to test:///default within one process share one host, and
@@ -250,12 +254,49 @@ test_two_connections (void)
   virConnectClose (conn);
 }
 
+/* What the tests here and in test-pool rely on: connections to
+ * test:///default within one process share one host, while each open of a
+ * node file gets a host of its own. */
+static void
+test_driver_sharing (void)
+{
+  g_autofree char *node_uri = vs_test_fixture_uri ("node.xml");
+  g_autofree char *name = g_strdup_printf ("vs-shared-%d", (int) getpid ());
+  g_autofree char *xml = pool_xml (name);
+  virConnectPtr first = vs_test_virt_open (DEFAULT_URI);
+  virConnectPtr second = vs_test_virt_open (DEFAULT_URI);
+  virConnectPtr node_first = vs_test_virt_open (node_uri);
+  virConnectPtr node_second = vs_test_virt_open (node_uri);
+  virStoragePoolPtr ptr, found;
+
+  ptr = virStoragePoolDefineXML (first, xml, 0);
+  g_assert_nonnull (ptr);
+  found = virStoragePoolLookupByName (second, name);
+  g_assert_nonnull (found);
+  virStoragePoolFree (found);
+  g_assert_cmpint (virStoragePoolUndefine (ptr), ==, 0);
+  virStoragePoolFree (ptr);
+
+  ptr = virStoragePoolDefineXML (node_first, xml, 0);
+  g_assert_nonnull (ptr);
+  found = virStoragePoolLookupByName (node_second, name);
+  g_assert_null (found);
+  virResetLastError ();
+  virStoragePoolFree (ptr);
+
+  virConnectClose (node_second);
+  virConnectClose (node_first);
+  virConnectClose (second);
+  virConnectClose (first);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   vs_test_init (&argc, &argv);
 
+  vs_test_add ("/events/test-driver-sharing", test_driver_sharing);
   vs_test_add ("/events/lifecycle/persistent", test_lifecycle_persistent);
   vs_test_add ("/events/lifecycle/transient", test_lifecycle_transient);
   vs_test_add ("/events/refresh", test_refresh_event);

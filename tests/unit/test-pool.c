@@ -600,6 +600,100 @@ test_volumes_cancel (void)
   behind_close (&behind);
 }
 
+typedef struct
+{
+  Behind       *behind;
+  GAsyncResult *result;
+} LateChange;
+
+/* The first listing reports; before the next one starts, the host changes. */
+static void
+first_listing_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  LateChange *late = user_data;
+
+  late->result = g_object_ref (result);
+  behind_add (late->behind, "vs-late.qcow2");
+}
+
+/* A listing asked for while another runs waits for it; cancelled while it
+ * waits, it must not change the model either, although the host changed
+ * in between. */
+static void
+test_volumes_cancel_queued (void)
+{
+  Fixture fixture = { 0 };
+  Behind behind = { 0 };
+  LateChange late = { &behind, NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(VsTestItemsLog) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  behind_open (&behind);
+  fixture_open (&fixture, DEFAULT_URI, DEFAULT_POOL);
+  vs_test_pool_load_volumes (fixture.pool);
+  items = vs_test_items_log_new (vs_pool_get_volumes (fixture.pool));
+
+  vs_pool_reload_volumes_async (fixture.pool, NULL, first_listing_done_cb, &late);
+  vs_pool_reload_volumes_async (fixture.pool, cancellable, vs_test_async_cb, &second);
+  g_cancellable_cancel (cancellable);
+
+  vs_test_wait_async (&second, VS_TEST_TIMEOUT_MS);
+  vs_test_wait_async (&late.result, VS_TEST_TIMEOUT_MS);
+  g_assert_true (vs_pool_reload_volumes_finish (fixture.pool, late.result, &error));
+  g_assert_no_error (error);
+  g_assert_false (vs_pool_reload_volumes_finish (fixture.pool, second, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  vs_test_pool_wait_idle (fixture.pool);
+
+  if (vs_pool_find_volume (fixture.pool, "vs-late.qcow2") != NULL ||
+      vs_test_items_log_count (items) != 0)
+    {
+      g_autofree char *i = vs_test_items_log_to_string (items);
+      g_error ("a cancelled listing, queued behind another, changed the model: items-changed %s", i);
+    }
+
+  g_clear_object (&late.result);
+  fixture_clear (&fixture);
+  behind_close (&behind);
+}
+
+/* A reconnect is a new session: the volume lists that were loaded are read
+ * again, since anything may have changed while the connection was down.
+ * (Each open of the node file starts from the file again, so a volume
+ * deleted in the first session is back in the second.) */
+static void
+test_volumes_after_reopen (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  VsVolume *scratch;
+
+  fixture_open_node (&fixture, "images");
+  vs_test_pool_load_volumes (fixture.pool);
+
+  scratch = vs_pool_find_volume (fixture.pool, "scratch.qcow2");
+  g_assert_nonnull (scratch);
+  vs_volume_delete_async (scratch, NULL, NULL, NULL);
+  wait_n_volumes (fixture.pool, G_N_ELEMENTS (images_volumes) - 1);
+  vs_test_pool_wait_idle (fixture.pool);
+
+  vs_connection_close (fixture.connection);
+  g_assert_true (vs_test_connection_reopen (fixture.connection, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (vs_connection_find_pool (fixture.connection, "images") == fixture.pool);
+
+  wait_n_volumes (fixture.pool, G_N_ELEMENTS (images_volumes));
+  vs_test_pool_wait_idle (fixture.pool);
+  g_assert_nonnull (vs_pool_find_volume (fixture.pool, "scratch.qcow2"));
+  assert_fixture_volume (fixture.pool, &images_volumes[5]);
+
+  fixture_clear (&fixture);
+}
+
 /* Operations ------------------------------------------------------------ */
 
 /* Stop and start change state and active (once each), empty the volume list
@@ -857,7 +951,9 @@ main (int   argc,
   vs_test_add ("/pool/volumes/reload-unchanged", test_volumes_reload_unchanged);
   vs_test_add ("/pool/volumes/add-remove", test_volumes_add_remove);
   vs_test_add ("/pool/volumes/cancel", test_volumes_cancel);
+  vs_test_add ("/pool/volumes/cancel-queued", test_volumes_cancel_queued);
   vs_test_add ("/pool/volumes/unref-while-loading", test_unref_while_loading);
+  vs_test_add ("/pool/volumes/after-reopen", test_volumes_after_reopen);
   vs_test_add ("/pool/ops/stop-start", test_stop_start);
   vs_test_add ("/pool/ops/autostart", test_autostart);
   vs_test_add ("/pool/ops/refresh", test_refresh);
