@@ -76,8 +76,9 @@ sigpipe_cb (int signum)
     "\n*** the test process received SIGPIPE: a write to a dead libvirt socket would "
     "kill the application (libvirt's client needs SIGPIPE ignored, see vs_core_init)\n";
 
-  if (write (STDERR_FILENO, message, sizeof message - 1) < 0)
-    _exit (3);
+  ssize_t written = write (STDERR_FILENO, message, sizeof message - 1);
+
+  (void) written;
   _exit (3);
 }
 
@@ -100,8 +101,7 @@ vs_test_init (int    *argc,
     }
 
   /* Like GApplication, the main thread owns the default main context for
-   * the whole run, so the core's g_main_context_invoke() calls from worker
-   * threads always queue to it. */
+   * the whole run: the core runs here as it does in the application. */
   if (!g_main_context_acquire (NULL))
     g_error ("could not acquire the default main context");
 
@@ -185,12 +185,6 @@ vs_test_fixture_path (const char *name)
     path = g_build_filename (VS_TEST_SRCDIR, "fixtures", name, NULL);
 
   /* The test driver wants an absolute path; G_TEST_SRCDIR may be relative. */
-  if (!g_path_is_absolute (path))
-    {
-      g_autofree char *cwd = g_get_current_dir ();
-      return g_canonicalize_filename (path, cwd);
-    }
-
   return g_canonicalize_filename (path, NULL);
 }
 
@@ -680,7 +674,9 @@ vs_test_it_prefix (void)
 {
   const char *prefix = g_getenv ("VS_TEST_IT_PREFIX");
 
-  g_assert_nonnull (prefix);
+  if (prefix == NULL)
+    g_error ("VS_TEST_IT_PREFIX is not set: run integration cases without "
+             "--GTestSubprocess, or set it (and VS_TEST_IT_DIR) yourself");
   return prefix;
 }
 
@@ -695,7 +691,9 @@ vs_test_it_dir (void)
 {
   const char *dir = g_getenv ("VS_TEST_IT_DIR");
 
-  g_assert_nonnull (dir);
+  if (dir == NULL)
+    g_error ("VS_TEST_IT_DIR is not set: run integration cases without "
+             "--GTestSubprocess, or set it (and VS_TEST_IT_PREFIX) yourself");
   g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
   return dir;
 }
@@ -749,20 +747,23 @@ vs_test_it_remove_pools (const char *prefix)
 {
   g_autofree char *output = NULL;
   g_auto(GStrv) names = NULL;
+  g_autoptr(GString) commands = g_string_new (NULL);
 
   if (!vs_test_virsh (vs_test_it_uri (), &output, NULL, "pool-list", "--all", "--name", NULL))
     return;
 
+  /* One virsh for all of them: it goes on after a failed command (a pool
+   * that is inactive, or transient and gone). */
   names = g_strsplit (output, "\n", -1);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_strstrip (names[i]);
-      if (!g_str_has_prefix (names[i], prefix))
-        continue;
-      /* Either may fail (inactive, or transient and gone): fine. */
-      vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-destroy", names[i], NULL);
-      vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-undefine", names[i], NULL);
+      if (g_str_has_prefix (names[i], prefix))
+        g_string_append_printf (commands, "pool-destroy %s; pool-undefine %s; ", names[i], names[i]);
     }
+
+  if (commands->len > 0)
+    vs_test_virsh (vs_test_it_uri (), NULL, NULL, commands->str, NULL);
 }
 
 static gboolean

@@ -116,6 +116,42 @@ ensure_daemon (void)
     g_printerr ("libvirtd did not come back within %d ms\n", RESTART_TIMEOUT_MS);
 }
 
+/* The pools this case made. Other clients of the same daemon (other test
+ * programs, a benchmark) may add and remove pools of their own meanwhile:
+ * only ours are checked. */
+static GPtrArray *
+own_pools (VsConnection *connection)
+{
+  GListModel *model = vs_connection_get_pools (connection);
+  GPtrArray *pools = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsPool) pool = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (vs_pool_get_name (pool), vs_test_it_prefix ()))
+        g_ptr_array_add (pools, g_steal_pointer (&pool));
+    }
+
+  return pools;
+}
+
+static void
+assert_pools_listed (VsConnection *connection,
+                     GPtrArray    *pools,
+                     const char   *when)
+{
+  for (guint i = 0; i < pools->len; i++)
+    {
+      VsPool *pool = g_ptr_array_index (pools, i);
+
+      if (vs_test_model_index (vs_connection_get_pools (connection), pool) < 0)
+        g_error ("%s: pool %s (%u of %u) is no longer listed, or not as the same object",
+                 when, vs_pool_get_name (pool), i, pools->len);
+    }
+}
+
 static gboolean
 connection_left (gpointer data)
 {
@@ -161,7 +197,8 @@ kill_and_restart (int signum)
   pool = vs_connection_find_pool (connection, name);
   uuid = g_strdup (vs_pool_get_uuid (pool));
   vs_test_pool_load_volumes (pool);
-  before = vs_test_model_items (vs_connection_get_pools (connection));
+  before = own_pools (connection);
+  g_assert_cmpuint (before->len, ==, 1);
 
   pid = read_daemon_pid ();
   g_assert_cmpint (pid, >, 1);
@@ -201,9 +238,16 @@ kill_and_restart (int signum)
   g_assert_true (g_error_matches (stored, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED));
 
   /* The pools stay listed, greyed out. */
-  g_assert_cmpuint (g_list_model_get_n_items (vs_connection_get_pools (connection)), ==, before->len);
-  for (guint i = 0; i < before->len; i++)
-    g_assert_false (vs_pool_get_reachable (g_ptr_array_index (before, i)));
+  assert_pools_listed (connection, before, "after libvirtd died");
+  {
+    GListModel *model = vs_connection_get_pools (connection);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(VsPool) any = g_list_model_get_item (model, i);
+        g_assert_false (vs_pool_get_reachable (any));
+      }
+  }
   g_assert_true (vs_test_find_pool_by_uuid (connection, uuid) == pool);
 
   /* Nothing fires into the dead connection. */
@@ -224,16 +268,85 @@ kill_and_restart (int signum)
   /* The same object for the same pool, reachable again. */
   g_assert_true (vs_test_find_pool_by_uuid (connection, uuid) == pool);
   g_assert_true (vs_pool_get_reachable (pool));
-  for (guint i = 0; i < before->len; i++)
-    {
-      VsPool *old = g_ptr_array_index (before, i);
-
-      if (vs_test_find_pool_by_uuid (connection, vs_pool_get_uuid (old)) != NULL)
-        g_assert_true (vs_pool_get_reachable (old));
-    }
+  assert_pools_listed (connection, before, "after reconnecting");
 
   /* And usable. */
   vs_test_pool_load_volumes (pool);
+}
+
+/* Enough that listing their details takes far longer than the list itself,
+ * so that the daemon dies in between. */
+#define N_EXTRA_POOLS 200
+
+/* The daemon dies while the pools are being listed, between the list and
+ * the details of each pool: the pools whose details could not be read were
+ * not undefined, and must stay listed (same objects). Whether the listing
+ * or the notice of the closed socket reaches the main loop first is a
+ * race, hence ten rounds, the daemon killed at different moments. */
+static void
+test_kill_during_pool_listing (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autoptr(GString) commands = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = vs_test_it_name ("extra-0");
+  const guint delays_us[] = { 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000, 10000 };
+
+  for (guint i = 0; i < N_EXTRA_POOLS; i++)
+    g_string_append_printf (commands, "pool-define-as %sextra-%u dir --target %s/extra-%u; ",
+                            vs_test_it_prefix (), i, vs_test_it_dir (), i);
+  if (!vs_test_virsh (vs_test_it_uri (), NULL, &error, commands->str, NULL))
+    g_error ("%s", error->message);
+
+  for (guint round = 0; round < G_N_ELEMENTS (delays_us); round++)
+    {
+      g_autoptr(GPtrArray) before = NULL;
+      g_autoptr(GAsyncResult) listing = NULL;
+      g_autoptr(GAsyncResult) second_listing = NULL;
+      pid_t pid;
+
+      /* All listed (inactive), and nothing else in flight. */
+      g_assert_true (vs_test_reload_pools (connection, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (vs_connection_find_pool (connection, first));
+      before = own_pools (connection);
+      g_assert_cmpuint (before->len, ==, N_EXTRA_POOLS);
+
+      pid = read_daemon_pid ();
+      g_assert_cmpint (pid, >, 1);
+      /* Two listings, as events and the user cause: the first one is
+       * reading the details of the pools when the daemon dies, the second
+       * one waits for the socket. */
+      vs_connection_reload_pools_async (connection, NULL, vs_test_async_cb, &listing);
+      g_usleep (delays_us[round]);
+      vs_connection_reload_pools_async (connection, NULL, vs_test_async_cb, &second_listing);
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+
+      vs_test_assert_wait_for (connection_left, connection, NOTICE_TIMEOUT_MS,
+                               "the connection to notice that libvirtd died");
+      vs_test_wait_async (&listing, NOTICE_TIMEOUT_MS);
+      vs_connection_reload_pools_finish (connection, listing, NULL);
+      vs_test_wait_async (&second_listing, NOTICE_TIMEOUT_MS);
+      vs_connection_reload_pools_finish (connection, second_listing, NULL);
+
+      {
+        g_autoptr(GPtrArray) after = own_pools (connection);
+
+        if (after->len != before->len)
+          g_error ("round %u: %u of the test's pools were listed before libvirtd died during "
+                   "a listing, %u after: pools whose details could not be read were dropped "
+                   "as if undefined", round, before->len, after->len);
+      }
+      assert_pools_listed (connection, before, "after libvirtd died during a listing");
+
+      for (guint i = 0; i < RESTART_TIMEOUT_MS / 10 && !process_gone (GINT_TO_POINTER (pid)); i++)
+        g_usleep (10 * 1000);
+      if (!start_daemon ())
+        g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
+      g_assert_true (vs_test_connection_reopen (connection, FALSE, &error));
+      g_assert_no_error (error);
+      assert_pools_listed (connection, before, "after reconnecting");
+    }
 }
 
 static void
@@ -251,6 +364,8 @@ test_sigterm (void)
 static const VsTestItCase cases[] = {
   { "/daemon/sigkill", test_sigkill, 60, kill_skip_reason, ensure_daemon },
   { "/daemon/sigterm", test_sigterm, 60, kill_skip_reason, ensure_daemon },
+  { "/daemon/kill-during-pool-listing", test_kill_during_pool_listing, 150, kill_skip_reason,
+    ensure_daemon },
 };
 
 int

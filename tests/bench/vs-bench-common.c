@@ -1,0 +1,160 @@
+/* vs-bench-common.c
+ *
+ * Copyright 2026 The Virt Storage authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vs-bench"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <libvirt/virterror.h>
+#include <unistd.h>
+
+#include "vs-bench-common.h"
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  VsStallProbe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (probe->last != 0 && now - probe->last > probe->max_gap)
+    probe->max_gap = now - probe->last;
+  probe->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+vs_stall_probe_start (VsStallProbe *probe)
+{
+  probe->last = 0;
+  probe->max_gap = 0;
+  /* Above GTK's redraw priority, like input would be. */
+  probe->source_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 1, stall_tick_cb, probe, NULL);
+}
+
+double
+vs_stall_probe_stop (VsStallProbe *probe)
+{
+  g_clear_handle_id (&probe->source_id, g_source_remove);
+  return probe->max_gap / 1000.0;
+}
+
+gsize
+vs_bench_resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? g_ascii_strtoull (line + 6, NULL, 10) : 0;
+}
+
+char *
+vs_bench_make_pool (virConnectPtr  conn,
+                    const char    *name,
+                    int            n_volumes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *xml = NULL;
+  virStoragePoolPtr pool;
+
+  dir = g_dir_make_tmp ("vs-bench-XXXXXX", &error);
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  g_chmod (dir, 0755);
+
+  for (int i = 0; i < n_volumes; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/vol-%06d.img", dir, i);
+      int fd = open (path, O_CREAT | O_WRONLY, 0644);
+
+      if (fd < 0 || ftruncate (fd, (goffset) (1 + i % 64) << 20) < 0)
+        g_error ("Could not create %s: %s", path, g_strerror (errno));
+      close (fd);
+    }
+
+  xml = g_markup_printf_escaped ("<pool type='dir'><name>%s</name>"
+                                 "<target><path>%s</path></target></pool>", name, dir);
+  pool = virStoragePoolCreateXML (conn, xml, 0);
+  if (pool == NULL)
+    g_error ("Could not create the pool: %s", virGetLastErrorMessage ());
+  virStoragePoolFree (pool);
+
+  return g_steal_pointer (&dir);
+}
+
+void
+vs_bench_remove_pool (virConnectPtr  conn,
+                      const char    *name,
+                      const char    *dir)
+{
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, name);
+  g_autoptr(GDir) d = NULL;
+  const char *entry;
+
+  if (pool != NULL)
+    {
+      virStoragePoolDestroy (pool);
+      virStoragePoolFree (pool);
+    }
+
+  if ((d = g_dir_open (dir, 0, NULL)))
+    while ((entry = g_dir_read_name (d)))
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+        g_unlink (path);
+      }
+  g_rmdir (dir);
+}
+
+double
+vs_bench_sequential_loop (virConnectPtr conn,
+                          const char   *pool_name)
+{
+  gint64 start = g_get_monotonic_time ();
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, pool_name);
+  virStorageVolPtr *vols = NULL;
+  int n = virStoragePoolListAllVolumes (pool, &vols, 0);
+
+  for (int i = 0; i < n; i++)
+    {
+      virStorageVolInfo info;
+      char *xml;
+
+      virStorageVolGetInfo (vols[i], &info);
+      xml = virStorageVolGetXMLDesc (vols[i], 0);
+      free (xml);
+      virStorageVolFree (vols[i]);
+    }
+  free (vols);
+  virStoragePoolFree (pool);
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+double
+vs_bench_virsh_vol_list (const char *uri,
+                         const char *pool_name)
+{
+  const char *argv[] = { "virsh", "-q", "-c", uri, "vol-list", "--details", pool_name, NULL };
+  g_autofree char *out = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return -1;
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
