@@ -517,7 +517,8 @@ run_volume_op (VsVolume            *self,
 
   if (op != VOLUME_OP_RESIZE && self->used_by != NULL)
     {
-      g_autofree char *names = g_strjoinv (", ", self->used_by);
+      /* Translators: separates the names of virtual machines in a list. */
+      g_autofree char *names = g_strjoinv (_(", "), self->used_by);
 
       g_task_report_new_error (self, callback, user_data, source_tag,
                                VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,

@@ -227,7 +227,8 @@ vs_set_libvirt_error (GError     **error,
   detail = (err != NULL && err->message != NULL) ? err->message : _("Unknown libvirt error");
 
   if (context != NULL)
-    g_set_error (error, domain, code, "%s: %s", context, detail);
+    /* Translators: what failed, then libvirt's own explanation. */
+    g_set_error (error, domain, code, _("%s: %s"), context, detail);
   else
     g_set_error_literal (error, domain, code, detail);
 }

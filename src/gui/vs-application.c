@@ -146,7 +146,7 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   VsApplication *self = user_data;
-  static const char *authors[] = { "The Virt Storage authors", NULL };
+  const char *authors[] = { _("The Virt Storage authors"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "program-name", _("Virt Storage"),

@@ -294,6 +294,18 @@ update_actions (VsPoolPage *self)
                                               : _("Start the pool when the host boots"));
 }
 
+
+/* Joins the words of @text with no-break spaces, so a heading and its value
+ * wrap as one piece. */
+static char *
+keep_together (const char *text)
+{
+  g_autoptr(GString) string = g_string_new (text);
+
+  g_string_replace (string, " ", "\u00a0", 0);
+  return g_string_free (g_steal_pointer (&string), FALSE);
+}
+
 static void
 update_type (VsPoolPage *self)
 {
@@ -339,7 +351,9 @@ update_type (VsPoolPage *self)
     g_string_append (markup, kind);
     for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
       {
-        g_autofree char *pair = g_markup_printf_escaped ("   ·   <b>%s</b>\u00a0%s", headings[i], values[i]);
+        g_autofree char *heading = keep_together (headings[i]);
+        g_autofree char *value = keep_together (values[i]);
+        g_autofree char *pair = g_markup_printf_escaped ("   ·   <b>%s</b>\u00a0%s", heading, value);
 
         g_string_append (markup, pair);
       }

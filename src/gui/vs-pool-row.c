@@ -89,6 +89,7 @@ update (VsPoolRow *self)
   const char *target;
   g_autofree char *detail = NULL;
   g_autofree char *tooltip = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *usage = NULL;
 
   if (self->pool == NULL)
@@ -146,13 +147,19 @@ update (VsPoolRow *self)
   else
     gtk_widget_add_css_class (widget, "vs-unreachable");
 
-  tooltip = g_strdup_printf ("%s\n%s, %s%s%s%s%s%s",
-                             vs_pool_get_name (self->pool),
-                             type_label (vs_pool_get_pool_type (self->pool)),
-                             state_text (state),
-                             usage != NULL ? "\n" : "", usage != NULL ? usage : "",
-                             target != NULL ? "\n" : "", target != NULL ? target : "",
-                             reachable ? "" : _("\nThe connection is down: this may be out of date"));
+  lines = g_ptr_array_new_null_terminated (5, g_free, TRUE);
+  g_ptr_array_add (lines, g_strdup (vs_pool_get_name (self->pool)));
+  /* Translators: a pool's type and state, as in "Directory, active". */
+  g_ptr_array_add (lines, g_strdup_printf (_("%s, %s"),
+                                           type_label (vs_pool_get_pool_type (self->pool)),
+                                           state_text (state)));
+  if (usage != NULL)
+    g_ptr_array_add (lines, g_strdup (usage));
+  if (target != NULL)
+    g_ptr_array_add (lines, g_strdup (target));
+  if (!reachable)
+    g_ptr_array_add (lines, g_strdup (_("The connection is down: this may be out of date")));
+  tooltip = g_strjoinv ("\n", (char **) lines->pdata);
   gtk_widget_set_tooltip_text (widget, tooltip);
 }
 

@@ -872,9 +872,9 @@ delete_finished (DeleteData *data)
     }
 
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Could not delete %u of %u volume",
-                                          "Could not delete %u of %u volumes",
-                                          data->volumes->len),
+                                          "Could not delete %u volume of %u",
+                                          "Could not delete %u volumes of %u",
+                                          data->errors->len),
                              data->errors->len, data->volumes->len);
   g_ptr_array_add (data->errors, NULL);
   detail = g_strjoinv ("\n", (char **) data->errors->pdata);
