@@ -49,6 +49,8 @@ struct _VsConnection
   EventHandle         *handle;
   GCancellable        *cancellable;   /* cancelled when this session ends */
   guint                generation;
+  guint                list_serial;     /* of the last pool listing started */
+  guint                applied_serial;  /* of the last one applied */
 
   GListStore          *pools;
   GHashTable          *pools_by_uuid;  /* uuid → VsPool, not owned */
@@ -123,12 +125,14 @@ typedef struct
 {
   virConnectPtr conn;
   guint         generation;
+  guint         serial;
 } ListData;
 
 typedef struct
 {
   GPtrArray *pools;
   guint      generation;
+  guint      serial;
 } ListResult;
 
 static void queue_reload     (VsConnection *self);
@@ -516,6 +520,7 @@ list_pools (virConnectPtr   conn,
             GError        **error)
 {
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) vs_pool_info_free);
+  g_autoptr(GError) failure = NULL;
   virStoragePoolPtr *pools = NULL;
   int n;
 
@@ -529,14 +534,26 @@ list_pools (virConnectPtr   conn,
 
   for (int i = 0; i < n; i++)
     {
-      /* A pool undefined by someone else meanwhile is simply skipped. */
-      VsPoolInfo *info = vs_pool_info_fetch (pools[i], NULL);
+      g_autoptr(GError) local_error = NULL;
+      VsPoolInfo *info = vs_pool_info_fetch (pools[i], &local_error);
 
       if (info != NULL)
         g_ptr_array_add (infos, info);
-      virStoragePoolFree (pools[i]);
+      /* A pool undefined by someone else meanwhile is simply skipped; any
+       * other failure (the daemon died) must not look like missing pools. */
+      else if (!g_error_matches (local_error, VS_POOL_ERROR, VS_POOL_ERROR_NOT_FOUND) &&
+               failure == NULL)
+        failure = g_steal_pointer (&local_error);
     }
+  for (int i = 0; i < n; i++)
+    virStoragePoolFree (pools[i]);
   free (pools);
+
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return NULL;
+    }
 
   g_ptr_array_sort (infos, compare_pool_infos);
   return g_steal_pointer (&infos);
@@ -782,6 +799,7 @@ open_apply (gpointer      source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTNAME]);
     }
 
+  self->applied_serial = self->list_serial;
   apply_pools (self, result->pools);
   set_error (self, NULL);
   set_state (self, VS_CONNECTION_STATE_CONNECTED);
@@ -825,6 +843,7 @@ list_worker (gpointer       task_data,
   result = g_new0 (ListResult, 1);
   result->pools = pools;
   result->generation = data->generation;
+  result->serial = data->serial;
 
   return result;
 }
@@ -838,9 +857,12 @@ list_apply (gpointer      source,
   VsConnection *self = source;
   ListResult *result = res;
 
-  if (result == NULL || result->generation != self->generation)
+  /* Listings may finish out of order: never go back to an older one. */
+  if (result == NULL || result->generation != self->generation ||
+      result->serial <= self->applied_serial)
     return;
 
+  self->applied_serial = result->serial;
   apply_pools (self, result->pools);
 }
 
@@ -1297,6 +1319,7 @@ vs_connection_reload_pools_async (VsConnection        *self,
   data->conn = self->conn;
   virConnectRef (data->conn);
   data->generation = self->generation;
+  data->serial = ++self->list_serial;
 
   vs_worker_run (self, vs_connection_reload_pools_async, cancellable,
                  list_worker, data, list_data_free,

@@ -29,6 +29,7 @@ typedef struct
   guint64            available;
 } VsPoolInfo;
 
+/* Fails with VS_POOL_ERROR_NOT_FOUND when the pool was undefined meanwhile. */
 VsPoolInfo *vs_pool_info_fetch        (virStoragePoolPtr  ptr,
                                        GError           **error);
 void        vs_pool_info_free         (VsPoolInfo        *info);

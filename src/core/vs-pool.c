@@ -1518,7 +1518,9 @@ vs_pool_info_fetch (virStoragePoolPtr   ptr,
       virStoragePoolGetAutostart (ptr, &autostart) < 0 ||
       (xml = virStoragePoolGetXMLDesc (ptr, 0)) == NULL)
     {
-      vs_set_libvirt_error (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED,
+      vs_set_libvirt_error (error, VS_POOL_ERROR,
+                            vs_libvirt_last_code () == VIR_ERR_NO_STORAGE_POOL
+                              ? VS_POOL_ERROR_NOT_FOUND : VS_POOL_ERROR_FAILED,
                             _("Could not read the pool"));
       return NULL;
     }

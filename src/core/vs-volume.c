@@ -507,6 +507,14 @@ run_volume_op (VsVolume            *self,
   virStoragePoolPtr pool_ptr = self->pool != NULL ? vs_pool_get_ptr (self->pool) : NULL;
   VolumeOpData *data;
 
+  if (self->pool == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
+                               _("“%s” is no longer in its pool"), self->name);
+      return;
+    }
+
   if (pool_ptr == NULL)
     {
       g_task_report_new_error (self, callback, user_data, source_tag,
