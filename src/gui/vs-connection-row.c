@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vs-connection-row.h"
+#include "vs-gtk-compat.h"
 
 struct _VsConnectionRow
 {
@@ -123,7 +124,7 @@ update (VsConnectionRow *self)
     tooltip = g_strdup_printf ("%s\n%s\n%s", uri, state_description (state), error_message);
   else
     tooltip = g_strdup_printf ("%s\n%s", uri, state_description (state));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  vs_widget_set_tooltip (GTK_WIDGET (self), tooltip);
 
   menu_label = g_strdup_printf (_("Menu for %s"), uri);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

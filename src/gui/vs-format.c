@@ -280,3 +280,49 @@ vs_parse_size_full (const char        *text,
   *bytes = total;
   return TRUE;
 }
+
+int
+vs_natural_compare (const char *a,
+                    const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+
+  while (*a != '\0' && *b != '\0')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *end_a, *end_b;
+          gsize len_a, len_b;
+          int cmp;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (end_a = a; g_ascii_isdigit (*end_a); end_a++)
+            ;
+          for (end_b = b; g_ascii_isdigit (*end_b); end_b++)
+            ;
+
+          len_a = end_a - a;
+          len_b = end_b - b;
+          if (len_a != len_b)
+            return len_a < len_b ? -1 : 1;
+          if ((cmp = strncmp (a, b, len_a)) != 0)
+            return cmp;
+
+          a = end_a;
+          b = end_b;
+          continue;
+        }
+
+      if (g_ascii_tolower (*a) != g_ascii_tolower (*b))
+        return (guchar) g_ascii_tolower (*a) < (guchar) g_ascii_tolower (*b) ? -1 : 1;
+
+      a++;
+      b++;
+    }
+
+  return (*a != '\0') - (*b != '\0');
+}

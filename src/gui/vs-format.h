@@ -52,4 +52,9 @@ gboolean  vs_parse_size_full     (const char        *text,
                                   guint64           *bytes,
                                   GError           **error);
 
+/* Orders names as people expect: case-insensitive for ASCII letters, and
+ * runs of digits by their value, so "disk-2" comes before "disk-10". */
+int       vs_natural_compare     (const char        *a,
+                                  const char        *b);
+
 G_END_DECLS

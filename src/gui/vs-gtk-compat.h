@@ -63,4 +63,9 @@ void      vs_file_save_async      (GtkWidget            *parent,
 GFile    *vs_file_save_finish     (GAsyncResult         *result,
                                    GError              **error);
 
+/* gtk_widget_set_tooltip_text() that does nothing when the text is the
+ * same: on X11 every call asks the server where the pointer is. */
+void vs_widget_set_tooltip (GtkWidget  *widget,
+                            const char *text);
+
 G_END_DECLS

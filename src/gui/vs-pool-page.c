@@ -208,7 +208,7 @@ set_action (VsPoolPage *self,
   if (button == NULL)
     return;
 
-  gtk_widget_set_tooltip_text (button, reason != NULL ? reason : tooltip);
+  vs_widget_set_tooltip (button, reason != NULL ? reason : tooltip);
 
   /* GtkFlowBox's keyboard navigation stops dead on a child whose widget
    * cannot take the focus; an insensitive child is skipped. */
@@ -240,7 +240,7 @@ update_actions (VsPoolPage *self)
          : NULL;
   set_action (self, "pool.start", self->start_button, reason,
               _("Start the pool: its volumes become available to virtual machines"));
-  gtk_widget_set_tooltip_text (self->inactive_start_button, reason);
+  vs_widget_set_tooltip (self->inactive_start_button, reason);
 
   reason = blocked != NULL ? blocked : !active ? _("The pool is not running") : NULL;
   set_action (self, "pool.stop", self->stop_button, reason,
@@ -289,7 +289,7 @@ update_actions (VsPoolPage *self)
          : !persistent ? _("A transient pool disappears when stopped: it cannot start at boot")
          : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->autostart_switch), reason == NULL);
-  gtk_widget_set_tooltip_text (self->autostart_box,
+  vs_widget_set_tooltip (self->autostart_box,
                                reason != NULL ? reason
                                               : _("Start the pool when the host boots"));
 }
@@ -389,10 +389,10 @@ update_space (VsPoolPage *self)
       g_autofree char *tooltip = g_strdup_printf (_("%s of %s used (%s)"),
                                                   allocation_text, capacity_text, percent);
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->usage_bar), tooltip);
+      vs_widget_set_tooltip (GTK_WIDGET (self->usage_bar), tooltip);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->usage_bar), NULL);
+    vs_widget_set_tooltip (GTK_WIDGET (self->usage_bar), NULL);
 
   /* Without a volume list (too many volumes for libvirt) there is no sum. */
   if (known && pool != NULL && vs_pool_get_volumes_loaded (pool) &&
@@ -408,7 +408,7 @@ update_space (VsPoolPage *self)
 
       overcommitted = fraction > 1.0;
       gtk_label_set_text (self->overcommit_label, text);
-      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->overcommit_label)),
+      vs_widget_set_tooltip (gtk_widget_get_parent (GTK_WIDGET (self->overcommit_label)),
                                    overcommitted
                                      ? _("Overcommitted: the volumes can grow to more than the pool holds. "
                                          "Thin-provisioned volumes take space as guests write, "
@@ -418,7 +418,7 @@ update_space (VsPoolPage *self)
   else
     {
       gtk_label_set_text (self->overcommit_label, "—");
-      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->overcommit_label)), NULL);
+      vs_widget_set_tooltip (gtk_widget_get_parent (GTK_WIDGET (self->overcommit_label)), NULL);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->overcommit_icon), overcommitted);
@@ -485,7 +485,7 @@ update_header (VsPoolPage *self)
 
   path = vs_pool_get_target_path (pool);
   gtk_label_set_text (self->path_label, path != NULL ? path : "—");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), path);
+  vs_widget_set_tooltip (GTK_WIDGET (self->path_label), path);
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), vs_pool_get_busy (pool));
   gtk_spinner_set_spinning (self->busy_spinner, vs_pool_get_busy (pool));

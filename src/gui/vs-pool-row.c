@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vs-format.h"
+#include "vs-gtk-compat.h"
 #include "vs-pool-row.h"
 #include "vs-pool-type-info.h"
 
@@ -160,7 +161,7 @@ update (VsPoolRow *self)
   if (!reachable)
     g_ptr_array_add (lines, g_strdup (_("The connection is down: this may be out of date")));
   tooltip = g_strjoinv ("\n", (char **) lines->pdata);
-  gtk_widget_set_tooltip_text (widget, tooltip);
+  vs_widget_set_tooltip (widget, tooltip);
 }
 
 static void

@@ -23,9 +23,17 @@ stall_tick_cb (gpointer user_data)
   VsStallProbe *probe = user_data;
   gint64 now = g_get_monotonic_time ();
 
-  if (probe->last != 0 && now - probe->last > probe->max_gap)
-    probe->max_gap = now - probe->last;
+  if (probe->last != 0)
+    {
+      gint64 gap = now - probe->last;
+      gint64 drawn = probe->drawing != NULL ? *probe->drawing - probe->drawing_at_last : 0;
+
+      probe->max_gap = MAX (probe->max_gap, gap);
+      probe->max_gap_without_drawing = MAX (probe->max_gap_without_drawing, gap - drawn);
+    }
   probe->last = now;
+  if (probe->drawing != NULL)
+    probe->drawing_at_last = *probe->drawing;
 
   return G_SOURCE_CONTINUE;
 }
@@ -33,8 +41,11 @@ stall_tick_cb (gpointer user_data)
 void
 vs_stall_probe_start (VsStallProbe *probe)
 {
-  probe->last = 0;
+  /* From now: a synchronous call made right after this counts too. */
+  probe->last = g_get_monotonic_time ();
   probe->max_gap = 0;
+  probe->max_gap_without_drawing = 0;
+  probe->drawing_at_last = probe->drawing != NULL ? *probe->drawing : 0;
   /* Above GTK's redraw priority, like input would be. */
   probe->source_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 1, stall_tick_cb, probe, NULL);
 }
@@ -42,8 +53,16 @@ vs_stall_probe_start (VsStallProbe *probe)
 double
 vs_stall_probe_stop (VsStallProbe *probe)
 {
+  /* The time since the last tick is a gap too. */
+  stall_tick_cb (probe);
   g_clear_handle_id (&probe->source_id, g_source_remove);
   return probe->max_gap / 1000.0;
+}
+
+double
+vs_stall_probe_without_drawing (VsStallProbe *probe)
+{
+  return probe->max_gap_without_drawing / 1000.0;
 }
 
 gsize

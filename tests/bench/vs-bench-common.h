@@ -16,14 +16,22 @@ G_BEGIN_DECLS
  * the main loop was blocked. */
 typedef struct
 {
-  guint  source_id;
-  gint64 last;
-  gint64 max_gap;
+  guint         source_id;
+  gint64        last;
+  gint64        max_gap;
+  /* Optional: a running total of the time spent drawing frames. A gap
+   * minus the drawing in it is the stall our own code caused; on Xvfb a
+   * software-rendered frame alone can take tens of milliseconds. */
+  const gint64 *drawing;
+  gint64        drawing_at_last;
+  gint64        max_gap_without_drawing;
 } VsStallProbe;
 
 void    vs_stall_probe_start    (VsStallProbe *probe);
 /* Returns the longest stall in milliseconds. */
 double  vs_stall_probe_stop     (VsStallProbe *probe);
+/* The longest stall less the frame drawing in it, in milliseconds. */
+double  vs_stall_probe_without_drawing (VsStallProbe *probe);
 
 gsize   vs_bench_resident_kib   (void);
 

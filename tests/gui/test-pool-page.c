@@ -543,7 +543,7 @@ test_select_pool (Fixture       *fx,
   CHECK (stack_shows (page_child (fx, "volumes_stack"), "list"));
   CHECK (stack_shows (list_child (fx, "stack"), "list"));
   CHECK (n_shown (fx) == 36);
-  CHECK (label_is (list_child (fx, "count_label"), "36 volumes"));
+  WAIT (label_is (list_child (fx, "count_label"), "36 volumes"));
   CHECK (!gtk_widget_get_visible (list_child (fx, "details_label")));
 
   /* Sorted by name at first, and scrolled to the top. */
@@ -788,7 +788,7 @@ test_filter (Fixture       *fx,
   /* By name. */
   CHECK (count_matching (fx, "qcow2") == 14);
   search_for (fx, "qcow2", 14);
-  CHECK (label_is (list_child (fx, "count_label"), "14 of 36 volumes"));
+  WAIT (label_is (list_child (fx, "count_label"), "14 of 36 volumes"));
   capture (fx, "pool-page-search");
 
   /* By path, whatever the case. */
@@ -807,7 +807,7 @@ test_filter (Fixture       *fx,
   WAIT (models_settled (fx) && n_shown (fx) == 36);
   CHECK (!gtk_search_bar_get_search_mode (list_child (fx, "search_bar")));
   CHECK (stack_shows (list_child (fx, "stack"), "list"));
-  CHECK (label_is (list_child (fx, "count_label"), "36 volumes"));
+  WAIT (label_is (list_child (fx, "count_label"), "36 volumes"));
 
   /* Filtering and sorting together. */
   activate (fx, "volumes.search");
@@ -1018,7 +1018,7 @@ test_delete_volumes (Fixture       *fx,
   select_only (fx, "disk-01.img");
   gtk_selection_model_select_item (selection (fx), position_of (fx, "disk-03.vmdk"), FALSE);
   CHECK (vs_volume_list_get_n_selected (fx->list) == 2);
-  CHECK (label_is (list_child (fx, "count_label"), "36 volumes · 2 selected"));
+  WAIT (label_is (list_child (fx, "count_label"), "36 volumes · 2 selected"));
 
   /* Declining deletes nothing. */
   activate (fx, "volumes.delete");
@@ -1384,7 +1384,7 @@ test_live_external_virsh (void)
                   (g_get_monotonic_time () - start) / 1000.0);
   WAIT (list_ready (fx));
   g_test_message ("all their details in after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
-  CHECK (label_is (list_child (fx, "count_label"), "1001 volumes · 1 selected"));
+  WAIT (label_is (list_child (fx, "count_label"), "1001 volumes · 1 selected"));
   CHECK (vs_volume_list_get_n_selected (fx->list) == 1);
   capture (fx, "pool-page-live-1001-volumes");
 
