@@ -13,8 +13,8 @@
 
 #include "vs-gtk-compat.h"
 
-/* GTK 4.8 has GtkMessageDialog and GtkFileChooserNative only; 4.10 replaced
- * them with GtkAlertDialog and GtkFileDialog and deprecated them. Building
+/* GTK 4.8 has GtkMessageDialog only; 4.10 replaced it with GtkAlertDialog
+ * and deprecated it (and GtkFileChooserNative, for GtkFileDialog). Building
  * with GDK_VERSION_MIN_REQUIRED=4_8 keeps the old ones warning-free on any
  * release, and this file is the one place to switch when 4.10 becomes the
  * minimum. */
@@ -230,123 +230,6 @@ vs_message_show (GtkWidget  *parent,
 
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Files ---------------------------------------------------------------- */
-
-static void
-file_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (!mark_answered (chooser))
-    return;
-
-  task = g_object_ref (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  /* The reference that gtk_file_chooser_native_new() gave us. */
-  g_object_unref (chooser);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (file == NULL)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             _("No file was chosen"));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
-}
-
-static void
-run_file_chooser (GtkWidget            *parent,
-                  const char           *title,
-                  GtkFileChooserAction  action,
-                  const char           *accept_label,
-                  const char           *initial_name,
-                  gpointer              source_tag,
-                  GCancellable         *cancellable,
-                  GAsyncReadyCallback   callback,
-                  gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GtkFileChooserNative *chooser;
-  DialogData *data;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  chooser = gtk_file_chooser_native_new (title, root_window (parent), action,
-                                         accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (initial_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), initial_name);
-
-  data = g_new0 (DialogData, 1);
-  g_task_set_task_data (task, data, dialog_data_free);
-  watch_cancellable (task, data, cancellable, chooser);
-
-  g_signal_connect_data (chooser, "response", G_CALLBACK (file_response_cb),
-                         g_object_ref (task), release_task, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-vs_file_open_async (GtkWidget           *parent,
-                    const char          *title,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
-  g_return_if_fail (title != NULL);
-
-  run_file_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
-                    vs_file_open_async, cancellable, callback, user_data);
-}
-
-GFile *
-vs_file_open_finish (GAsyncResult  *result,
-                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_file_open_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-vs_file_save_async (GtkWidget           *parent,
-                    const char          *title,
-                    const char          *initial_name,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
-  g_return_if_fail (title != NULL);
-
-  run_file_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), initial_name,
-                    vs_file_save_async, cancellable, callback, user_data);
-}
-
-GFile *
-vs_file_save_finish (GAsyncResult  *result,
-                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_file_save_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -42,27 +42,6 @@ void      vs_message_show         (GtkWidget            *parent,
                                    const char           *body,
                                    const char           *detail);
 
-/* Lets the user pick an existing file. */
-void      vs_file_open_async      (GtkWidget            *parent,
-                                   const char           *title,
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data);
-/* The chosen file, or NULL with G_IO_ERROR_CANCELLED when the user cancelled
- * (or @cancellable was cancelled). */
-GFile    *vs_file_open_finish     (GAsyncResult         *result,
-                                   GError              **error);
-
-/* Lets the user choose where to save; @initial_name may be NULL. */
-void      vs_file_save_async      (GtkWidget            *parent,
-                                   const char           *title,
-                                   const char           *initial_name,
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data);
-GFile    *vs_file_save_finish     (GAsyncResult         *result,
-                                   GError              **error);
-
 /* gtk_widget_set_tooltip_text() that does nothing when the text is the
  * same: on X11 every call asks the server where the pointer is. */
 void vs_widget_set_tooltip (GtkWidget  *widget,
