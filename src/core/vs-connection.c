@@ -40,6 +40,8 @@ struct _VsConnection
   GError              *error;
   VsConnectionState    state;
   guint                read_only : 1;
+  guint                auto_reconnect : 1;
+  guint                retrying : 1;
   guint                reload_running : 1;
   guint                reload_again : 1;
 
@@ -49,6 +51,8 @@ struct _VsConnection
   EventHandle         *handle;
   GCancellable        *cancellable;   /* cancelled when this session ends */
   guint                generation;
+  guint                retry_source;    /* the next reconnection attempt */
+  guint                retry_delay;     /* seconds, doubled per failed attempt */
   guint                list_serial;     /* of the last pool listing started */
   guint                applied_serial;  /* of the last one applied */
 
@@ -70,6 +74,7 @@ enum {
   PROP_READ_ONLY,
   PROP_HOSTNAME,
   PROP_ERROR_MESSAGE,
+  PROP_AUTO_RECONNECT,
   N_PROPS
 };
 
@@ -136,6 +141,7 @@ typedef struct
 } ListResult;
 
 static void queue_reload     (VsConnection *self);
+static void schedule_retry   (VsConnection *self);
 static void free_credentials (VsCredential *creds,
                               guint         n_creds);
 
@@ -630,6 +636,8 @@ closed_cb (gpointer user_data)
 
   g_debug ("%s", error->message);
   end_session (self, VS_CONNECTION_STATE_DISCONNECTED, error);
+  if (self->auto_reconnect)
+    schedule_retry (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -907,6 +915,67 @@ queue_reload (VsConnection *self)
   vs_connection_reload_pools_async (self, self->cancellable, queued_reload_cb, NULL);
 }
 
+/* Reconnection --------------------------------------------------------- */
+
+/* After a drop, try again after 1, 2, 4, ... seconds, at most every 30 s,
+ * until it works or the user closes or opens the connection themselves. */
+#define RETRY_MAX_DELAY 30
+
+static void
+retry_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  VsConnection *self = VS_CONNECTION (object);
+  g_autoptr(GError) error = NULL;
+
+  if (vs_connection_open_finish (self, result, &error))
+    {
+      self->retry_delay = 0;
+      return;
+    }
+
+  /* Anything but a refused attempt (a close, another open) ends the retries. */
+  if (self->auto_reconnect && self->state == VS_CONNECTION_STATE_FAILED &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    schedule_retry (self);
+  else
+    self->retry_delay = 0;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  VsConnection *self = user_data;
+
+  self->retry_source = 0;
+  if (self->state == VS_CONNECTION_STATE_DISCONNECTED || self->state == VS_CONNECTION_STATE_FAILED)
+    {
+      g_debug ("Trying %s again", self->uri);
+      self->retrying = TRUE;
+      vs_connection_open_async (self, self->read_only, NULL, retry_done_cb, NULL);
+      self->retrying = FALSE;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (VsConnection *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_delay = self->retry_delay == 0 ? 1 : MIN (self->retry_delay * 2, RETRY_MAX_DELAY);
+  self->retry_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, self->retry_delay,
+                                                   retry_cb, self, NULL);
+}
+
+static void
+stop_retrying (VsConnection *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_delay = 0;
+}
+
 /* Class ----------------------------------------------------------------- */
 
 static void
@@ -914,6 +983,8 @@ vs_connection_dispose (GObject *object)
 {
   VsConnection *self = (VsConnection *)object;
   guint n;
+
+  stop_retrying (self);
 
   if (self->auth != NULL)
     vs_connection_credentials_done (self, FALSE);
@@ -979,6 +1050,9 @@ vs_connection_get_property (GObject    *object,
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, self->error != NULL ? self->error->message : NULL);
       break;
+    case PROP_AUTO_RECONNECT:
+      g_value_set_boolean (value, self->auto_reconnect);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -996,6 +1070,9 @@ vs_connection_set_property (GObject      *object,
     {
     case PROP_URI:
       self->uri = g_value_dup_string (value);
+      break;
+    case PROP_AUTO_RECONNECT:
+      vs_connection_set_auto_reconnect (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1021,6 +1098,9 @@ vs_connection_class_init (VsConnectionClass *klass)
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, RO);
   properties[PROP_HOSTNAME] = g_param_spec_string ("hostname", NULL, NULL, NULL, RO);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, RO);
+  properties[PROP_AUTO_RECONNECT] =
+    g_param_spec_boolean ("auto-reconnect", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 #undef RO
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1140,6 +1220,30 @@ vs_connection_find_pool (VsConnection *self,
   return NULL;
 }
 
+gboolean
+vs_connection_get_auto_reconnect (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), FALSE);
+
+  return self->auto_reconnect;
+}
+
+void
+vs_connection_set_auto_reconnect (VsConnection *self,
+                                  gboolean      auto_reconnect)
+{
+  g_return_if_fail (VS_IS_CONNECTION (self));
+
+  auto_reconnect = !!auto_reconnect;
+  if (self->auto_reconnect == (guint) auto_reconnect)
+    return;
+
+  self->auto_reconnect = auto_reconnect;
+  if (!auto_reconnect)
+    stop_retrying (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_RECONNECT]);
+}
+
 void
 vs_connection_set_credential_handler (VsConnection        *self,
                                       VsCredentialHandler  handler,
@@ -1234,6 +1338,10 @@ vs_connection_open_async (VsConnection        *self,
       return;
     }
 
+  /* An open asked for by the user replaces any scheduled attempt. */
+  if (!self->retrying)
+    stop_retrying (self);
+
   if (self->conn != NULL || self->cancellable != NULL)
     end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
 
@@ -1289,6 +1397,8 @@ void
 vs_connection_close (VsConnection *self)
 {
   g_return_if_fail (VS_IS_CONNECTION (self));
+
+  stop_retrying (self);
 
   if (self->state == VS_CONNECTION_STATE_DISCONNECTED && self->conn == NULL)
     return;

@@ -51,6 +51,12 @@ GListModel        *vs_connection_get_pools             (VsConnection         *se
 VsPool            *vs_connection_find_pool             (VsConnection         *self,
                                                         const char           *name);
 
+/* When set, a connection that dropped (not one the user closed) is opened
+ * again after 1, 2, 4, ... s (at most every 30 s) until it works. */
+gboolean           vs_connection_get_auto_reconnect    (VsConnection         *self);
+void               vs_connection_set_auto_reconnect    (VsConnection         *self,
+                                                        gboolean              auto_reconnect);
+
 void               vs_connection_set_credential_handler (VsConnection        *self,
                                                         VsCredentialHandler   handler,
                                                         gpointer              user_data,

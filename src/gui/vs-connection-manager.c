@@ -278,6 +278,8 @@ vs_connection_manager_add (VsConnectionManager  *self,
     }
 
   connection = vs_connection_new (clean);
+  /* A daemon restarted or a link back up: the window follows by itself. */
+  vs_connection_set_auto_reconnect (connection, TRUE);
   if (self->credential_handler != NULL)
     vs_connection_set_credential_handler (connection, self->credential_handler,
                                           self->credential_data, NULL);

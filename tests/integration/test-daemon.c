@@ -274,6 +274,77 @@ kill_and_restart (int signum)
   vs_test_pool_load_volumes (pool);
 }
 
+static gboolean
+connection_back (gpointer data)
+{
+  PoolWait *wait = data;
+  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
+
+  return vs_connection_get_state (wait->connection) == VS_CONNECTION_STATE_CONNECTED &&
+         pool != NULL && vs_pool_get_reachable (pool);
+}
+
+/* With auto-reconnect, the connection comes back by itself once the
+ * daemon answers again: same pool object, reachable, no error left. */
+static void
+test_auto_reconnect (void)
+{
+  g_autoptr(VsConnection) connection = vs_test_connection_open (vs_test_it_uri (), FALSE);
+  g_autofree char *name = vs_test_it_name ("auto");
+  g_autofree char *dir = g_build_filename (vs_test_it_dir (), "auto", NULL);
+  PoolWait wait = { connection, name };
+  VsPool *pool;
+  pid_t pid;
+
+  vs_connection_set_auto_reconnect (connection, TRUE);
+  vs_test_it_define_dir_pool (name, dir, TRUE);
+  vs_test_assert_wait_for (pool_running, &wait, VS_TEST_TIMEOUT_MS, "the test pool to be listed");
+  pool = vs_connection_find_pool (connection, name);
+
+  pid = read_daemon_pid ();
+  g_assert_cmpint (pid, >, 1);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  vs_test_assert_wait_for (connection_left, connection, NOTICE_TIMEOUT_MS,
+                           "the connection to notice that libvirtd died");
+  g_assert_false (vs_pool_get_reachable (pool));
+
+  /* Attempts while the daemon is down fail quietly and keep trying. */
+  vs_test_assert_wait_for (process_gone, GINT_TO_POINTER (pid), RESTART_TIMEOUT_MS, "libvirtd to die");
+  {
+    gint64 until = g_get_monotonic_time () + 2500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10 * 1000);
+      }
+  }
+  g_assert_cmpint (vs_connection_get_state (connection), !=, VS_CONNECTION_STATE_CONNECTED);
+
+  if (!start_daemon ())
+    g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
+
+  /* Back within the retry interval, which is at most 8 s by now. */
+  vs_test_assert_wait_for (connection_back, &wait, 20000, "the connection to come back by itself");
+  g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_CONNECTED);
+  g_assert_true (vs_connection_find_pool (connection, name) == pool);
+  g_assert_true (vs_pool_get_reachable (pool));
+  g_assert_null (vs_connection_get_error (connection));
+
+  /* A close by the user is final: no attempt brings it back. */
+  vs_connection_close (connection);
+  {
+    gint64 until = g_get_monotonic_time () + 1500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10 * 1000);
+      }
+  }
+  g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_DISCONNECTED);
+}
+
 /* Enough that listing their details takes far longer than the list itself,
  * so that the daemon dies in between. */
 #define N_EXTRA_POOLS 200
@@ -364,6 +435,7 @@ test_sigterm (void)
 static const VsTestItCase cases[] = {
   { "/daemon/sigkill", test_sigkill, 60, kill_skip_reason, ensure_daemon },
   { "/daemon/sigterm", test_sigterm, 60, kill_skip_reason, ensure_daemon },
+  { "/daemon/auto-reconnect", test_auto_reconnect, 90, kill_skip_reason, ensure_daemon },
   { "/daemon/kill-during-pool-listing", test_kill_during_pool_listing, 150, kill_skip_reason,
     ensure_daemon },
 };
