@@ -42,6 +42,7 @@ struct _VsConnection
   guint                read_only : 1;
   guint                auto_reconnect : 1;
   guint                retrying : 1;
+  guint                reconnecting : 1;
   guint                reload_running : 1;
   guint                reload_again : 1;
 
@@ -75,6 +76,7 @@ enum {
   PROP_HOSTNAME,
   PROP_ERROR_MESSAGE,
   PROP_AUTO_RECONNECT,
+  PROP_RECONNECTING,
   N_PROPS
 };
 
@@ -142,6 +144,7 @@ typedef struct
 
 static void queue_reload     (VsConnection *self);
 static void schedule_retry   (VsConnection *self);
+static void stop_retrying    (VsConnection *self);
 static void free_credentials (VsCredential *creds,
                               guint         n_creds);
 
@@ -922,6 +925,18 @@ queue_reload (VsConnection *self)
 #define RETRY_MAX_DELAY 30
 
 static void
+set_reconnecting (VsConnection *self,
+                  gboolean      reconnecting)
+{
+  reconnecting = !!reconnecting;
+  if (self->reconnecting == (guint) reconnecting)
+    return;
+
+  self->reconnecting = reconnecting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONNECTING]);
+}
+
+static void
 retry_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -932,6 +947,7 @@ retry_done_cb (GObject      *object,
   if (vs_connection_open_finish (self, result, &error))
     {
       self->retry_delay = 0;
+      set_reconnecting (self, FALSE);
       return;
     }
 
@@ -940,7 +956,7 @@ retry_done_cb (GObject      *object,
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     schedule_retry (self);
   else
-    self->retry_delay = 0;
+    stop_retrying (self);
 }
 
 static gboolean
@@ -963,6 +979,7 @@ retry_cb (gpointer user_data)
 static void
 schedule_retry (VsConnection *self)
 {
+  set_reconnecting (self, TRUE);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->retry_delay = self->retry_delay == 0 ? 1 : MIN (self->retry_delay * 2, RETRY_MAX_DELAY);
   self->retry_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, self->retry_delay,
@@ -974,6 +991,7 @@ stop_retrying (VsConnection *self)
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->retry_delay = 0;
+  set_reconnecting (self, FALSE);
 }
 
 /* Class ----------------------------------------------------------------- */
@@ -1053,6 +1071,9 @@ vs_connection_get_property (GObject    *object,
     case PROP_AUTO_RECONNECT:
       g_value_set_boolean (value, self->auto_reconnect);
       break;
+    case PROP_RECONNECTING:
+      g_value_set_boolean (value, self->reconnecting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1101,6 +1122,7 @@ vs_connection_class_init (VsConnectionClass *klass)
   properties[PROP_AUTO_RECONNECT] =
     g_param_spec_boolean ("auto-reconnect", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECONNECTING] = g_param_spec_boolean ("reconnecting", NULL, NULL, FALSE, RO);
 #undef RO
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1218,6 +1240,14 @@ vs_connection_find_pool (VsConnection *self,
     }
 
   return NULL;
+}
+
+gboolean
+vs_connection_get_reconnecting (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), FALSE);
+
+  return self->reconnecting;
 }
 
 gboolean

@@ -56,6 +56,9 @@ VsPool            *vs_connection_find_pool             (VsConnection         *se
 gboolean           vs_connection_get_auto_reconnect    (VsConnection         *self);
 void               vs_connection_set_auto_reconnect    (VsConnection         *self,
                                                         gboolean              auto_reconnect);
+/* TRUE while attempts to reconnect after a drop go on (property
+ * "reconnecting"). */
+gboolean           vs_connection_get_reconnecting      (VsConnection         *self);
 
 void               vs_connection_set_credential_handler (VsConnection        *self,
                                                         VsCredentialHandler   handler,

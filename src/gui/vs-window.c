@@ -224,7 +224,11 @@ update_banner (VsWindow *self)
   state = vs_connection_get_state (connection);
   error = vs_connection_get_error (connection);
 
-  if (state == VS_CONNECTION_STATE_FAILED)
+  if (vs_connection_get_reconnecting (connection))
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", _("Connection lost"),
+                                      error != NULL ? error->message : vs_connection_get_uri (connection),
+                                      _("Trying again automatically…"));
+  else if (state == VS_CONNECTION_STATE_FAILED)
     markup = g_markup_printf_escaped ("<b>%s</b>\n%s",
                                       _("Could not connect"),
                                       error != NULL ? error->message : vs_connection_get_uri (connection));
@@ -1202,6 +1206,8 @@ vs_window_init (VsWindow *self)
   g_signal_group_connect_swapped (self->connection_signals, "notify::hostname",
                                   G_CALLBACK (connection_changed_cb), self);
   g_signal_group_connect_swapped (self->connection_signals, "notify::error-message",
+                                  G_CALLBACK (connection_changed_cb), self);
+  g_signal_group_connect_swapped (self->connection_signals, "notify::reconnecting",
                                   G_CALLBACK (connection_changed_cb), self);
 
   self->pool_signals = g_signal_group_new (VS_TYPE_POOL);

@@ -307,6 +307,7 @@ test_auto_reconnect (void)
   vs_test_assert_wait_for (connection_left, connection, NOTICE_TIMEOUT_MS,
                            "the connection to notice that libvirtd died");
   g_assert_false (vs_pool_get_reachable (pool));
+  g_assert_true (vs_connection_get_reconnecting (connection));
 
   /* Attempts while the daemon is down fail quietly and keep trying. */
   vs_test_assert_wait_for (process_gone, GINT_TO_POINTER (pid), RESTART_TIMEOUT_MS, "libvirtd to die");
@@ -330,6 +331,7 @@ test_auto_reconnect (void)
   g_assert_true (vs_connection_find_pool (connection, name) == pool);
   g_assert_true (vs_pool_get_reachable (pool));
   g_assert_null (vs_connection_get_error (connection));
+  g_assert_false (vs_connection_get_reconnecting (connection));
 
   /* A close by the user is final: no attempt brings it back. */
   vs_connection_close (connection);

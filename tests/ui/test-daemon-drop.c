@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "vs-application.h"
@@ -142,6 +143,10 @@ test_daemon_drop (void)
   VS_UI_CHECK (window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_DISCONNECTED);
   VS_UI_WAIT (window, gtk_info_bar_get_revealed (banner));
   VS_UI_CHECK (window, *gtk_label_get_text (vs_window_get_banner_label (window)) != '\0');
+  /* The window's connections try again by themselves, and say so. */
+  VS_UI_CHECK (window, vs_connection_get_reconnecting (connection));
+  VS_UI_WAIT (window, strstr (gtk_label_get_text (vs_window_get_banner_label (window)),
+                              "Trying again automatically") != NULL);
   VS_UI_CHECK (window, !vs_pool_get_reachable (pool));
   VS_UI_CHECK (window, vs_window_get_current_pool (window) == pool);
   VS_UI_CHECK (window, gtk_widget_has_css_class (vs_window_get_row_widget (window, pool),
