@@ -641,6 +641,50 @@ vs_test_daemon_answers (const char *uri)
   return vs_test_spawn (argv, NULL, NULL);
 }
 
+pid_t
+vs_test_daemon_pid (void)
+{
+  g_autofree char *contents = NULL;
+  guint64 pid = 0;
+
+  if (!g_file_get_contents ("/run/libvirtd.pid", &contents, NULL, NULL) ||
+      !g_ascii_string_to_unsigned (g_strstrip (contents), 10, 2, G_MAXINT, &pid, NULL))
+    return 0;
+
+  return (pid_t) pid;
+}
+
+static gboolean
+daemon_answers_cb (gpointer uri)
+{
+  return vs_test_daemon_answers (uri);
+}
+
+/* A clean environment and every output on /dev/null: a daemon that kept
+ * our stdout would keep meson waiting. */
+gboolean
+vs_test_start_daemon (const char *uri)
+{
+  const char *argv[] = { "libvirtd", "-d", NULL };
+  const char *envp[] = { "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C", NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, (char **) envp,
+                     G_SPAWN_SEARCH_PATH_FROM_ENVP | G_SPAWN_STDIN_FROM_DEV_NULL |
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error))
+    {
+      g_printerr ("could not run libvirtd -d: %s\n", error->message);
+      return FALSE;
+    }
+
+  if (!g_spawn_check_wait_status (status, &error))
+    g_printerr ("libvirtd -d: %s\n", error->message);
+
+  return vs_test_wait_for (daemon_answers_cb, (gpointer) uri, 15000);
+}
+
 /* Integration tests ------------------------------------------------------ */
 
 const char *
@@ -848,4 +892,38 @@ void
 vs_test_it_add (const VsTestItCase *test_case)
 {
   g_test_add_data_func (test_case->path, test_case, run_guarded_case);
+}
+
+typedef struct
+{
+  VsConnection *connection;
+  const char   *name;
+  gboolean      present;
+  VsPoolState   state;
+} PoolWait;
+
+static gboolean
+pool_is (gpointer data)
+{
+  PoolWait *wait = data;
+  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
+
+  if (!wait->present)
+    return pool == NULL;
+
+  return pool != NULL && vs_pool_get_state (pool) == wait->state;
+}
+
+void
+vs_test_wait_pool (VsConnection *connection,
+                   const char   *name,
+                   gboolean      present,
+                   VsPoolState   state)
+{
+  PoolWait wait = { connection, name, present, state };
+  g_autofree char *what = present
+    ? g_strdup_printf ("pool %s to be listed in state %d", name, state)
+    : g_strdup_printf ("pool %s to leave the list", name);
+
+  vs_test_assert_wait_for (pool_is, &wait, VS_TEST_TIMEOUT_MS, what);
 }

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <sys/types.h>
+
 #include <gio/gio.h>
 #include <libvirt/libvirt.h>
 
@@ -100,6 +102,12 @@ GPtrArray    *vs_test_model_items       (GListModel   *model);
 
 /* Lists the volumes and waits until their details are in (loading FALSE). */
 void          vs_test_pool_load_volumes (VsPool       *pool);
+/* Waits (failing the test on timeout) until the pool @name is listed in
+ * @state, or, with @present FALSE, is no longer listed. */
+void          vs_test_wait_pool         (VsConnection *connection,
+                                         const char   *name,
+                                         gboolean      present,
+                                         VsPoolState   state);
 gboolean      vs_test_pool_reload       (VsPool       *pool,
                                          GCancellable *cancellable,
                                          GError      **error);
@@ -186,6 +194,10 @@ gboolean vs_test_virsh   (const char          *uri,
 
 /* Whether the libvirtd behind @uri answers. */
 gboolean vs_test_daemon_answers (const char *uri);
+/* The pid in /run/libvirtd.pid (a daemon started with `libvirtd -d`), or 0. */
+pid_t    vs_test_daemon_pid     (void);
+/* Runs `libvirtd -d` and waits up to 15 s for @uri to answer. */
+gboolean vs_test_start_daemon   (const char *uri);
 
 /* Integration tests ------------------------------------------------------
  *

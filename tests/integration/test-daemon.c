@@ -40,19 +40,6 @@ kill_skip_reason (void)
                    "VS_TEST_LIBVIRTD=started when the test command started the daemon");
 }
 
-static pid_t
-read_daemon_pid (void)
-{
-  g_autofree char *contents = NULL;
-  guint64 pid = 0;
-
-  if (!g_file_get_contents (PID_FILE, &contents, NULL, NULL) ||
-      !g_ascii_string_to_unsigned (g_strstrip (contents), 10, 2, G_MAXINT, &pid, NULL))
-    return 0;
-
-  return (pid_t) pid;
-}
-
 /* Gone, or a zombie nobody reaps yet (the daemon is not our child). */
 static gboolean
 process_gone (gpointer data)
@@ -72,37 +59,6 @@ process_gone (gpointer data)
   return end != NULL && end[1] == ' ' && end[2] == 'Z';
 }
 
-static gboolean
-daemon_answers (gpointer data)
-{
-  return vs_test_daemon_answers (data);
-}
-
-/* Starts `libvirtd -d` with a clean environment and every output on
- * /dev/null: a daemon that kept our stdout would keep meson waiting. */
-static gboolean
-start_daemon (void)
-{
-  const char *argv[] = { "libvirtd", "-d", NULL };
-  const char *envp[] = { "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C", NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, (char **) envp,
-                     G_SPAWN_SEARCH_PATH_FROM_ENVP | G_SPAWN_STDIN_FROM_DEV_NULL |
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, &error))
-    {
-      g_printerr ("could not run libvirtd -d: %s\n", error->message);
-      return FALSE;
-    }
-
-  if (!g_spawn_check_wait_status (status, &error))
-    g_printerr ("libvirtd -d: %s\n", error->message);
-
-  return vs_test_wait_for (daemon_answers, (gpointer) vs_test_it_uri (), RESTART_TIMEOUT_MS);
-}
-
 /* Runs in the parent after each case: the daemon must be up again,
  * whatever the case did or where it failed. */
 static void
@@ -112,7 +68,7 @@ ensure_daemon (void)
     return;
 
   g_printerr ("libvirtd is down after the test case: starting it again\n");
-  if (!start_daemon ())
+  if (!vs_test_start_daemon (vs_test_it_uri ()))
     g_printerr ("libvirtd did not come back within %d ms\n", RESTART_TIMEOUT_MS);
 }
 
@@ -200,7 +156,7 @@ kill_and_restart (int signum)
   before = own_pools (connection);
   g_assert_cmpuint (before->len, ==, 1);
 
-  pid = read_daemon_pid ();
+  pid = vs_test_daemon_pid ();
   g_assert_cmpint (pid, >, 1);
 
   /* A listing in flight when the daemon dies must end too, one way or the
@@ -255,7 +211,7 @@ kill_and_restart (int signum)
   g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED);
   g_clear_error (&error);
 
-  if (!start_daemon ())
+  if (!vs_test_start_daemon (vs_test_it_uri ()))
     g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
 
   g_assert_true (vs_test_connection_reopen (connection, FALSE, &error));
@@ -301,7 +257,7 @@ test_auto_reconnect (void)
   vs_test_assert_wait_for (pool_running, &wait, VS_TEST_TIMEOUT_MS, "the test pool to be listed");
   pool = vs_connection_find_pool (connection, name);
 
-  pid = read_daemon_pid ();
+  pid = vs_test_daemon_pid ();
   g_assert_cmpint (pid, >, 1);
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   vs_test_assert_wait_for (connection_left, connection, NOTICE_TIMEOUT_MS,
@@ -322,7 +278,7 @@ test_auto_reconnect (void)
   }
   g_assert_cmpint (vs_connection_get_state (connection), !=, VS_CONNECTION_STATE_CONNECTED);
 
-  if (!start_daemon ())
+  if (!vs_test_start_daemon (vs_test_it_uri ()))
     g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
 
   /* Back within the retry interval, which is at most 8 s by now. */
@@ -385,7 +341,7 @@ test_kill_during_pool_listing (void)
       before = own_pools (connection);
       g_assert_cmpuint (before->len, ==, N_EXTRA_POOLS);
 
-      pid = read_daemon_pid ();
+      pid = vs_test_daemon_pid ();
       g_assert_cmpint (pid, >, 1);
       /* Two listings, as events and the user cause: the first one is
        * reading the details of the pools when the daemon dies, the second
@@ -414,7 +370,7 @@ test_kill_during_pool_listing (void)
 
       for (guint i = 0; i < RESTART_TIMEOUT_MS / 10 && !process_gone (GINT_TO_POINTER (pid)); i++)
         g_usleep (10 * 1000);
-      if (!start_daemon ())
+      if (!vs_test_start_daemon (vs_test_it_uri ()))
         g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
       g_assert_true (vs_test_connection_reopen (connection, FALSE, &error));
       g_assert_no_error (error);

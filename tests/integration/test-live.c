@@ -19,38 +19,6 @@
 
 #define GiB G_GUINT64_CONSTANT (1073741824)
 
-typedef struct
-{
-  VsConnection *connection;
-  const char   *name;
-  gboolean      present;
-  VsPoolState   state;
-} PoolWait;
-
-static gboolean
-pool_is (gpointer data)
-{
-  PoolWait *wait = data;
-  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
-
-  if (!wait->present)
-    return pool == NULL;
-
-  return pool != NULL && vs_pool_get_state (pool) == wait->state;
-}
-
-static void
-wait_pool (VsConnection *connection,
-           const char   *name,
-           gboolean      present,
-           VsPoolState   state,
-           const char   *why)
-{
-  PoolWait wait = { connection, name, present, state };
-
-  vs_test_assert_wait_for (pool_is, &wait, VS_TEST_TIMEOUT_MS, why);
-}
-
 static void
 virsh_or_die (const char *command,
               const char *name)
@@ -78,8 +46,7 @@ test_events_from_virsh (void)
 
   vs_test_it_define_dir_pool (name, dir, TRUE);
 
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING,
-             "the pool defined and started by virsh to be listed as running");
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
   pool = vs_connection_find_pool (connection, name);
   g_assert_true (vs_pool_get_active (pool));
   g_assert_true (vs_pool_get_persistent (pool));
@@ -92,13 +59,11 @@ test_events_from_virsh (void)
   g_assert_cmpstr (vs_pool_get_uuid (pool), ==, g_strstrip (uuid));
 
   virsh_or_die ("pool-destroy", name);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE,
-             "the pool stopped by virsh to be listed as inactive");
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
   g_assert_true (vs_connection_find_pool (connection, name) == pool);
 
   virsh_or_die ("pool-undefine", name);
-  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN,
-             "the pool undefined by virsh to leave the list");
+  vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
 }
 
 typedef struct
@@ -148,7 +113,7 @@ test_refresh_from_virsh (void)
   VsPool *pool;
 
   vs_test_it_define_dir_pool (name, dir, TRUE);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING, "the new pool to be listed");
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
   pool = vs_connection_find_pool (connection, name);
 
   vs_test_pool_load_volumes (pool);
@@ -229,7 +194,7 @@ test_start_stop_seen_by_virsh (void)
   VsPool *pool;
 
   vs_test_it_define_dir_pool (name, dir, FALSE);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE, "the defined pool to be listed");
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
   pool = vs_connection_find_pool (connection, name);
   assert_virsh_field (name, "State", "inactive");
 
@@ -249,7 +214,7 @@ test_start_stop_seen_by_virsh (void)
   assert_virsh_field (name, "State", "inactive");
 
   run_pool_op (pool, vs_pool_undefine_async, vs_pool_undefine_finish);
-  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN, "the undefined pool to leave the list");
+  vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
   g_assert_false (vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-info", name, NULL));
 }
 
@@ -288,7 +253,7 @@ test_volume_operations (void)
   vs_test_it_define_dir_pool (name, dir, TRUE);
   qemu_img_create ("raw", path, "10M");
   virsh_or_die ("pool-refresh", name);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING, "the new pool to be listed");
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
   pool = vs_connection_find_pool (connection, name);
   vs_test_pool_load_volumes (pool);
   volume = vs_pool_find_volume (pool, "v.raw");
@@ -368,7 +333,7 @@ test_too_many_volumes (void)
     }
 
   vs_test_it_define_dir_pool (name, dir, TRUE);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING, "the big pool to be listed");
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
   pool = vs_connection_find_pool (connection, name);
 
   g_assert_false (vs_test_pool_reload (pool, NULL, &error));

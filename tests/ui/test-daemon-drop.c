@@ -24,10 +24,10 @@
 #include "vs-application.h"
 #include "vs-connection-manager.h"
 #include "vs-pool.h"
+#include "vs-test-utils.h"
 #include "vs-ui-test.h"
 #include "vs-window-private.h"
 
-#define PID_FILE "/run/libvirtd.pid"
 #define URI "qemu:///system"
 
 static char *pool_name;
@@ -36,50 +36,7 @@ static char *pool_dir;
 static gboolean
 run (const char * const *argv)
 {
-  int status;
-
-  return g_spawn_sync (NULL, (char **) argv, NULL,
-                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                       NULL, NULL, NULL, NULL, &status, NULL) &&
-         g_spawn_check_wait_status (status, NULL);
-}
-
-static gboolean
-daemon_answers (void)
-{
-  const char *argv[] = { "virsh", "-q", "-c", URI, "uri", NULL };
-
-  return run (argv);
-}
-
-static gboolean
-start_daemon (void)
-{
-  const char *argv[] = { "libvirtd", "-d", NULL };
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  run (argv);
-  while (!daemon_answers ())
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_usleep (100 * 1000);
-    }
-
-  return TRUE;
-}
-
-static pid_t
-daemon_pid (void)
-{
-  g_autofree char *contents = NULL;
-  guint64 pid = 0;
-
-  if (!g_file_get_contents (PID_FILE, &contents, NULL, NULL) ||
-      !g_ascii_string_to_unsigned (g_strstrip (contents), 10, 2, G_MAXINT, &pid, NULL))
-    return 0;
-
-  return (pid_t) pid;
+  return vs_test_spawn (argv, NULL, NULL);
 }
 
 static GtkWidget *
@@ -128,7 +85,7 @@ test_daemon_drop (void)
   banner = vs_window_get_banner (window);
   VS_UI_CHECK (window, !gtk_info_bar_get_revealed (banner));
 
-  pid = daemon_pid ();
+  pid = vs_test_daemon_pid ();
   VS_UI_CHECK (window, pid > 0);
   VS_UI_CHECK (window, kill (pid, SIGKILL) == 0);
 
@@ -153,7 +110,7 @@ test_daemon_drop (void)
                                                  "vs-unreachable"));
   vs_ui_test_capture (GTK_WIDGET (window), "window-daemon-dropped");
 
-  VS_UI_CHECK (window, start_daemon ());
+  VS_UI_CHECK (window, vs_test_start_daemon (URI));
 
   reconnect = find_reconnect_button (GTK_WIDGET (banner));
   VS_UI_CHECK (window, reconnect != NULL);
@@ -190,8 +147,8 @@ test_daemon_drop_guarded (void)
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT |
                                                       G_TEST_SUBPROCESS_INHERIT_STDERR);
 
-  if (!daemon_answers ())
-    g_assert_true (start_daemon ());
+  if (!vs_test_daemon_answers (URI))
+    g_assert_true (vs_test_start_daemon (URI));
   run (destroy);
 
   g_test_trap_assert_passed ();
@@ -213,9 +170,9 @@ main (int   argc,
                "or VS_TEST_LIBVIRTD=started when the test command started the daemon\n");
       return 77;
     }
-  if (getuid () != 0 || daemon_pid () == 0 || !daemon_answers ())
+  if (getuid () != 0 || vs_test_daemon_pid () == 0 || !vs_test_daemon_answers (URI))
     {
-      g_print ("1..0 # SKIP needs root and a libvirtd started with `libvirtd -d` (" PID_FILE ")\n");
+      g_print ("1..0 # SKIP needs root and a libvirtd started with `libvirtd -d` (/run/libvirtd.pid)\n");
       return 77;
     }
 

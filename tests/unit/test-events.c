@@ -21,40 +21,6 @@
  * the core's model follow. */
 #define DEFAULT_URI "test:///default"
 
-typedef struct
-{
-  VsConnection *connection;
-  const char   *name;
-  gboolean      present;
-  VsPoolState   state;
-} PoolWait;
-
-static gboolean
-pool_is (gpointer data)
-{
-  PoolWait *wait = data;
-  VsPool *pool = vs_connection_find_pool (wait->connection, wait->name);
-
-  if (!wait->present)
-    return pool == NULL;
-
-  return pool != NULL && vs_pool_get_state (pool) == wait->state;
-}
-
-static void
-wait_pool (VsConnection *connection,
-           const char   *name,
-           gboolean      present,
-           VsPoolState   state)
-{
-  PoolWait wait = { connection, name, present, state };
-  g_autofree char *what = present
-    ? g_strdup_printf ("pool %s to be listed in state %d", name, state)
-    : g_strdup_printf ("pool %s to leave the list", name);
-
-  vs_test_assert_wait_for (pool_is, &wait, VS_TEST_TIMEOUT_MS, what);
-}
-
 static char *
 pool_xml (const char *name)
 {
@@ -79,7 +45,7 @@ test_lifecycle_persistent (void)
   ptr = virStoragePoolDefineXML (conn, xml, 0);
   g_assert_nonnull (ptr);
 
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
   pool = g_object_ref (vs_connection_find_pool (connection, name));
   g_assert_true (vs_pool_get_persistent (pool));
   g_assert_cmpuint (vs_test_items_log_count (items), ==, 1);
@@ -88,19 +54,19 @@ test_lifecycle_persistent (void)
   g_assert_cmpuint (g_list_model_get_n_items (vs_connection_get_pools (connection)), ==, n_before + 1);
 
   g_assert_cmpint (virStoragePoolCreate (ptr, 0), ==, 0);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
   g_assert_true (vs_connection_find_pool (connection, name) == pool);
   g_assert_true (vs_pool_get_active (pool));
 
   g_assert_cmpint (virStoragePoolSetAutostart (ptr, 1), ==, 0);
   g_assert_cmpint (virStoragePoolDestroy (ptr), ==, 0);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_INACTIVE);
   g_assert_true (vs_connection_find_pool (connection, name) == pool);
   /* The listing an event causes reads everything, autostart included. */
   g_assert_true (vs_pool_get_autostart (pool));
 
   g_assert_cmpint (virStoragePoolUndefine (ptr), ==, 0);
-  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
   g_assert_cmpuint (g_list_model_get_n_items (vs_connection_get_pools (connection)), ==, n_before);
   /* Added once, removed once: no rebuilds in between. */
   g_assert_cmpuint (vs_test_items_log_count (items), ==, 2);
@@ -124,12 +90,12 @@ test_lifecycle_transient (void)
 
   ptr = virStoragePoolCreateXML (conn, xml, 0);
   g_assert_nonnull (ptr);
-  wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
+  vs_test_wait_pool (connection, name, TRUE, VS_POOL_STATE_RUNNING);
   pool = vs_connection_find_pool (connection, name);
   g_assert_false (vs_pool_get_persistent (pool));
 
   g_assert_cmpint (virStoragePoolDestroy (ptr), ==, 0);
-  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
 
   virStoragePoolFree (ptr);
   virConnectClose (conn);
@@ -223,7 +189,7 @@ test_no_events_when_closed (void)
   g_assert_nonnull (vs_connection_find_pool (connection, name));
 
   g_assert_cmpint (virStoragePoolUndefine (ptr), ==, 0);
-  wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
 
   virStoragePoolFree (ptr);
   virConnectClose (conn);
@@ -242,13 +208,13 @@ test_two_connections (void)
 
   ptr = virStoragePoolCreateXML (conn, xml, 0);
   g_assert_nonnull (ptr);
-  wait_pool (first, name, TRUE, VS_POOL_STATE_RUNNING);
-  wait_pool (second, name, TRUE, VS_POOL_STATE_RUNNING);
+  vs_test_wait_pool (first, name, TRUE, VS_POOL_STATE_RUNNING);
+  vs_test_wait_pool (second, name, TRUE, VS_POOL_STATE_RUNNING);
   g_assert_true (vs_connection_find_pool (first, name) != vs_connection_find_pool (second, name));
 
   g_assert_cmpint (virStoragePoolDestroy (ptr), ==, 0);
-  wait_pool (first, name, FALSE, VS_POOL_STATE_UNKNOWN);
-  wait_pool (second, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  vs_test_wait_pool (first, name, FALSE, VS_POOL_STATE_UNKNOWN);
+  vs_test_wait_pool (second, name, FALSE, VS_POOL_STATE_UNKNOWN);
 
   virStoragePoolFree (ptr);
   virConnectClose (conn);
