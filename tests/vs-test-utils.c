@@ -927,3 +927,15 @@ vs_test_wait_pool (VsConnection *connection,
 
   vs_test_assert_wait_for (pool_is, &wait, VS_TEST_TIMEOUT_MS, what);
 }
+
+gboolean
+vs_test_volume_is (gpointer data)
+{
+  VsTestVolumeWait *wait = data;
+  VsVolume *volume = vs_pool_find_volume (wait->pool, wait->name);
+
+  if (!wait->present)
+    return volume == NULL;
+
+  return volume != NULL && vs_volume_get_details_loaded (volume);
+}

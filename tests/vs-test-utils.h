@@ -102,6 +102,17 @@ GPtrArray    *vs_test_model_items       (GListModel   *model);
 
 /* Lists the volumes and waits until their details are in (loading FALSE). */
 void          vs_test_pool_load_volumes (VsPool       *pool);
+/* For vs_test_assert_wait_for(): the volume @name of @pool is listed with
+ * its details, or, with @present FALSE, is no longer listed. */
+typedef struct
+{
+  VsPool     *pool;
+  const char *name;
+  gboolean    present;
+} VsTestVolumeWait;
+
+gboolean      vs_test_volume_is         (gpointer      wait);
+
 /* Waits (failing the test on timeout) until the pool @name is listed in
  * @state, or, with @present FALSE, is no longer listed. */
 void          vs_test_wait_pool         (VsConnection *connection,

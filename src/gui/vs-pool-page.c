@@ -692,19 +692,33 @@ autostart_state_set_cb (VsPoolPage *self,
   return TRUE;
 }
 
+typedef void (*PoolOpAsync) (VsPool              *pool,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data);
+
+static void
+run_confirmed (GAsyncResult        *result,
+               OpData              *data,
+               PoolOpAsync          op,
+               GAsyncReadyCallback  done)
+{
+  g_autoptr(OpData) owned = data;
+  VsPool *pool = owned->pool;
+
+  if (!vs_confirm_finish (result, NULL))
+    return;
+
+  hide_error (owned->self);
+  op (pool, NULL, done, g_steal_pointer (&owned));
+}
+
 static void
 delete_confirmed_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(OpData) data = user_data;
-  VsPool *pool = data->pool;
-
-  if (!vs_confirm_finish (result, NULL))
-    return;
-
-  hide_error (data->self);
-  vs_pool_delete_async (pool, NULL, pool_delete_cb, g_steal_pointer (&data));
+  run_confirmed (result, user_data, vs_pool_delete_async, pool_delete_cb);
 }
 
 static void
@@ -712,14 +726,7 @@ undefine_confirmed_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(OpData) data = user_data;
-  VsPool *pool = data->pool;
-
-  if (!vs_confirm_finish (result, NULL))
-    return;
-
-  hide_error (data->self);
-  vs_pool_undefine_async (pool, NULL, pool_undefine_cb, g_steal_pointer (&data));
+  run_confirmed (result, user_data, vs_pool_undefine_async, pool_undefine_cb);
 }
 
 /* Actions ---------------------------------------------------------------- */

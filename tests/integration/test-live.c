@@ -66,25 +66,6 @@ test_events_from_virsh (void)
   vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
 }
 
-typedef struct
-{
-  VsPool     *pool;
-  const char *name;
-  gboolean    present;
-} VolumeWait;
-
-static gboolean
-volume_is (gpointer data)
-{
-  VolumeWait *wait = data;
-  VsVolume *volume = vs_pool_find_volume (wait->pool, wait->name);
-
-  if (!wait->present)
-    return volume == NULL;
-
-  return volume != NULL && vs_volume_get_details_loaded (volume);
-}
-
 static void
 qemu_img_create (const char *format,
                  const char *path,
@@ -108,7 +89,7 @@ test_refresh_from_virsh (void)
   g_autofree char *dir = g_build_filename (vs_test_it_dir (), "refresh", NULL);
   g_autofree char *qcow2_path = g_build_filename (dir, "x.qcow2", NULL);
   g_autofree char *raw_path = g_build_filename (dir, "y.raw", NULL);
-  VolumeWait wait = { NULL, "x.qcow2", TRUE };
+  VsTestVolumeWait wait = { NULL, "x.qcow2", TRUE };
   VsVolume *volume;
   VsPool *pool;
 
@@ -124,10 +105,10 @@ test_refresh_from_virsh (void)
   virsh_or_die ("pool-refresh", name);
 
   wait.pool = pool;
-  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+  vs_test_assert_wait_for (vs_test_volume_is, &wait, VS_TEST_TIMEOUT_MS,
                            "x.qcow2 to appear after `virsh pool-refresh`");
   wait.name = "y.raw";
-  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+  vs_test_assert_wait_for (vs_test_volume_is, &wait, VS_TEST_TIMEOUT_MS,
                            "y.raw to appear after `virsh pool-refresh`");
 
   volume = vs_pool_find_volume (pool, "x.qcow2");
@@ -149,7 +130,7 @@ test_refresh_from_virsh (void)
   g_assert_cmpint (g_unlink (raw_path), ==, 0);
   virsh_or_die ("pool-refresh", name);
   wait.present = FALSE;
-  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+  vs_test_assert_wait_for (vs_test_volume_is, &wait, VS_TEST_TIMEOUT_MS,
                            "y.raw to leave after it was deleted and the pool refreshed");
   g_assert_nonnull (vs_pool_find_volume (pool, "x.qcow2"));
 }
@@ -244,7 +225,7 @@ test_volume_operations (void)
   g_autofree char *path = g_build_filename (dir, "v.raw", NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  VolumeWait gone = { NULL, "v.raw", FALSE };
+  VsTestVolumeWait gone = { NULL, "v.raw", FALSE };
   CapacityWait grown;
   VsVolume *volume;
   VsPool *pool;
@@ -284,7 +265,7 @@ test_volume_operations (void)
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gone.pool = pool;
-  vs_test_assert_wait_for (volume_is, &gone, VS_TEST_TIMEOUT_MS,
+  vs_test_assert_wait_for (vs_test_volume_is, &gone, VS_TEST_TIMEOUT_MS,
                            "the deleted volume to leave the list");
 }
 

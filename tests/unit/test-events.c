@@ -101,25 +101,6 @@ test_lifecycle_transient (void)
   virConnectClose (conn);
 }
 
-typedef struct
-{
-  VsPool     *pool;
-  const char *name;
-  gboolean    present;
-} VolumeWait;
-
-static gboolean
-volume_is (gpointer data)
-{
-  VolumeWait *wait = data;
-  VsVolume *volume = vs_pool_find_volume (wait->pool, wait->name);
-
-  if (!wait->present)
-    return volume == NULL;
-
-  return volume != NULL && vs_volume_get_details_loaded (volume);
-}
-
 /* Someone else refreshes the pool: the REFRESH event re-lists its volumes
  * once they have been loaded. */
 static void
@@ -131,7 +112,7 @@ test_refresh_event (void)
   const char *vol_xml =
     "<volume><name>vs-event.qcow2</name><capacity unit='bytes'>1048576</capacity>"
     "<target><format type='qcow2'/></target></volume>";
-  VolumeWait wait = { NULL, "vs-event.qcow2", TRUE };
+  VsTestVolumeWait wait = { NULL, "vs-event.qcow2", TRUE };
   virStorageVolPtr vol;
   VsPool *pool = vs_connection_find_pool (connection, "default-pool");
 
@@ -145,7 +126,7 @@ test_refresh_event (void)
   g_assert_cmpint (virStoragePoolRefresh (ptr, 0), ==, 0);
 
   wait.pool = pool;
-  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+  vs_test_assert_wait_for (vs_test_volume_is, &wait, VS_TEST_TIMEOUT_MS,
                            "the new volume to appear after a REFRESH event");
   g_assert_cmpstr (vs_volume_get_format (vs_pool_find_volume (pool, "vs-event.qcow2")), ==, "qcow2");
 
@@ -153,7 +134,7 @@ test_refresh_event (void)
   virStorageVolFree (vol);
   g_assert_cmpint (virStoragePoolRefresh (ptr, 0), ==, 0);
   wait.present = FALSE;
-  vs_test_assert_wait_for (volume_is, &wait, VS_TEST_TIMEOUT_MS,
+  vs_test_assert_wait_for (vs_test_volume_is, &wait, VS_TEST_TIMEOUT_MS,
                            "the deleted volume to leave after a REFRESH event");
 
   virStoragePoolFree (ptr);
