@@ -19,7 +19,9 @@
 
 #include "vs-connection.h"
 #include "vs-core-enums.h"
+#include "vs-connection-private.h"
 #include "vs-error.h"
+#include "vs-job.h"
 #include "vs-pool-private.h"
 #include "vs-worker.h"
 
@@ -58,6 +60,7 @@ struct _VsConnection
   guint                applied_serial;  /* of the last one applied */
 
   GListStore          *pools;
+  GListStore          *jobs;           /* running VsJobs */
   GHashTable          *pools_by_uuid;  /* uuid → VsPool, not owned */
 
   AuthState           *auth;           /* a credential question being answered */
@@ -536,8 +539,8 @@ list_pools (virConnectPtr   conn,
   n = virConnectListAllStoragePools (conn, &pools, 0);
   if (n < 0)
     {
-      vs_set_libvirt_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_FAILED,
-                            _("Could not list the storage pools"));
+      vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_FAILED,
+                                 _("Could not list the storage pools"));
       return NULL;
     }
 
@@ -731,10 +734,10 @@ open_worker (gpointer       task_data,
                      _("%s asked for credentials (“%s”), and none were given"),
                      data->uri, data->auth->refused_prompt);
       else
-        vs_set_libvirt_error (error, VS_CONNECTION_ERROR,
-                              (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED)
-                                ? VS_CONNECTION_ERROR_AUTH : VS_CONNECTION_ERROR_FAILED,
-                              NULL);
+        vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
+                                   (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED)
+                                     ? VS_CONNECTION_ERROR_AUTH : VS_CONNECTION_ERROR_FAILED,
+                                   NULL);
       return NULL;
     }
 
@@ -1038,6 +1041,7 @@ vs_connection_finalize (GObject *object)
   g_free (self->hostname);
   g_clear_error (&self->error);
   g_clear_object (&self->pools);
+  g_clear_object (&self->jobs);
   g_clear_pointer (&self->pools_by_uuid, g_hash_table_unref);
 
   G_OBJECT_CLASS (vs_connection_parent_class)->finalize (object);
@@ -1132,6 +1136,7 @@ static void
 vs_connection_init (VsConnection *self)
 {
   self->pools = g_list_store_new (VS_TYPE_POOL);
+  self->jobs = g_list_store_new (VS_TYPE_JOB);
   self->pools_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->lifecycle_id = -1;
   self->refresh_id = -1;
@@ -1475,4 +1480,70 @@ vs_connection_reload_pools_finish (VsConnection  *self,
   g_return_val_if_fail (VS_IS_CONNECTION (self), FALSE);
 
   return vs_worker_finish_boolean (self, result, vs_connection_reload_pools_async, error);
+}
+
+GListModel *
+vs_connection_get_jobs (VsConnection *self)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return G_LIST_MODEL (self->jobs);
+}
+
+static void
+job_finished_cb (VsJob        *job,
+                 VsConnection *self)
+{
+  guint position;
+
+  if (g_list_store_find (self->jobs, job, &position))
+    g_list_store_remove (self->jobs, position);
+}
+
+void
+vs_connection_add_job (VsConnection *self,
+                       VsJob        *job)
+{
+  g_assert (VS_IS_CONNECTION (self));
+  g_assert (VS_IS_JOB (job));
+  g_assert (!vs_job_is_finished (job));
+
+  g_signal_connect_object (job, "finished", G_CALLBACK (job_finished_cb), self, 0);
+  g_list_store_append (self->jobs, job);
+}
+
+virConnectPtr
+vs_connection_ref_virt (VsConnection *self)
+{
+  g_assert (VS_IS_CONNECTION (self));
+
+  if (self->conn == NULL || self->state != VS_CONNECTION_STATE_CONNECTED)
+    return NULL;
+
+  virConnectRef (self->conn);
+  return self->conn;
+}
+
+VsPool *
+vs_connection_take_pool_info (VsConnection     *self,
+                              const VsPoolInfo *info)
+{
+  VsPool *pool;
+
+  g_assert (VS_IS_CONNECTION (self));
+  g_assert (info != NULL);
+
+  pool = g_hash_table_lookup (self->pools_by_uuid, info->uuid);
+  if (pool != NULL)
+    {
+      vs_pool_update (pool, info);
+      return pool;
+    }
+
+  pool = vs_pool_new (self, info);
+  g_hash_table_insert (self->pools_by_uuid, (gpointer) vs_pool_get_uuid (pool), pool);
+  g_list_store_append (self->pools, pool);
+  g_object_unref (pool);
+
+  return pool;
 }

@@ -67,6 +67,12 @@ void               vs_connection_set_credential_handler (VsConnection        *se
 void               vs_connection_credentials_done      (VsConnection         *self,
                                                         gboolean              answered);
 
+/* The connection's running VsJobs (long operations: pool creation,
+ * transfers, clones, wipes). An operation that runs as a job appends it
+ * here before its _async call returns, so the caller finds it as the last
+ * item; it leaves the list when it finishes. */
+GListModel        *vs_connection_get_jobs              (VsConnection         *self);
+
 /* Opens (or re-opens) the connection and lists its pools. */
 void               vs_connection_open_async            (VsConnection         *self,
                                                         gboolean              read_only,

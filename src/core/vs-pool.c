@@ -849,8 +849,8 @@ list_volumes_worker (gpointer       task_data,
                        "use fewer volumes per pool."),
                      err->message);
       else
-        vs_set_libvirt_error (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED,
-                              _("Could not list the volumes"));
+        vs_error_set_from_libvirt (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED,
+                                   _("Could not list the volumes"));
       return NULL;
     }
 
@@ -1260,10 +1260,10 @@ op_worker (gpointer       task_data,
 
   if (rc < 0)
     {
-      vs_set_libvirt_error (error, VS_POOL_ERROR,
-                            vs_libvirt_last_code () == VIR_ERR_OPERATION_INVALID
-                              ? VS_POOL_ERROR_INVALID_STATE : VS_POOL_ERROR_FAILED,
-                            context);
+      vs_error_set_from_libvirt (error, VS_POOL_ERROR,
+                                 vs_libvirt_last_code () == VIR_ERR_OPERATION_INVALID
+                                   ? VS_POOL_ERROR_INVALID_STATE : VS_POOL_ERROR_FAILED,
+                                 context);
       return NULL;
     }
 
@@ -1518,10 +1518,10 @@ vs_pool_info_fetch (virStoragePoolPtr   ptr,
       virStoragePoolGetAutostart (ptr, &autostart) < 0 ||
       (xml = virStoragePoolGetXMLDesc (ptr, 0)) == NULL)
     {
-      vs_set_libvirt_error (error, VS_POOL_ERROR,
-                            vs_libvirt_last_code () == VIR_ERR_NO_STORAGE_POOL
-                              ? VS_POOL_ERROR_NOT_FOUND : VS_POOL_ERROR_FAILED,
-                            _("Could not read the pool"));
+      vs_error_set_from_libvirt (error, VS_POOL_ERROR,
+                                 vs_libvirt_last_code () == VIR_ERR_NO_STORAGE_POOL
+                                   ? VS_POOL_ERROR_NOT_FOUND : VS_POOL_ERROR_FAILED,
+                                 _("Could not read the pool"));
       return NULL;
     }
 

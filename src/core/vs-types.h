@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _VsConnection VsConnection;
 typedef struct _VsPool       VsPool;
 typedef struct _VsVolume     VsVolume;
+typedef struct _VsJob        VsJob;
 
 typedef enum
 {
@@ -45,5 +46,14 @@ typedef enum
   VS_VOLUME_TYPE_NETDIR,
   VS_VOLUME_TYPE_PLOOP,
 } VsVolumeType;
+
+/* How a VsJob stands. */
+typedef enum
+{
+  VS_JOB_STATE_RUNNING,
+  VS_JOB_STATE_SUCCEEDED,
+  VS_JOB_STATE_FAILED,
+  VS_JOB_STATE_CANCELLED,
+} VsJobState;
 
 G_END_DECLS

@@ -450,8 +450,8 @@ volume_op_worker (gpointer       task_data,
   vol = virStorageVolLookupByName (data->pool, data->name);
   if (vol == NULL)
     {
-      vs_set_libvirt_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
-                            _("The volume is gone"));
+      vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
+                                 _("The volume is gone"));
       return NULL;
     }
 
@@ -475,7 +475,7 @@ volume_op_worker (gpointer       task_data,
     }
 
   if (rc < 0)
-    vs_set_libvirt_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED, context);
+    vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED, context);
   virStorageVolFree (vol);
 
   return rc < 0 ? NULL : GINT_TO_POINTER (TRUE);

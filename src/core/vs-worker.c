@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libvirt/virterror.h>
 
 #include "vs-worker.h"
 
@@ -205,30 +204,4 @@ vs_free_in_thread (gpointer       data,
   g_task_set_source_tag (task, vs_free_in_thread);
   g_task_set_task_data (task, garbage, g_free);
   g_task_run_in_thread (task, free_worker);
-}
-
-int
-vs_libvirt_last_code (void)
-{
-  virErrorPtr err = virGetLastError ();
-
-  return err != NULL ? err->code : 0;
-}
-
-void
-vs_set_libvirt_error (GError     **error,
-                      GQuark       domain,
-                      int          code,
-                      const char  *context)
-{
-  virErrorPtr err = virGetLastError ();
-  const char *detail;
-
-  detail = (err != NULL && err->message != NULL) ? err->message : _("Unknown libvirt error");
-
-  if (context != NULL)
-    /* Translators: what failed, then libvirt's own explanation. */
-    g_set_error (error, domain, code, _("%s: %s"), context, detail);
-  else
-    g_set_error_literal (error, domain, code, detail);
 }

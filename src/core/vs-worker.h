@@ -59,13 +59,4 @@ void     vs_run_on_context     (GMainContext  *context,
 void     vs_free_in_thread     (gpointer       data,
                                 GDestroyNotify free_func);
 
-/* Call in the worker thread right after a libvirt call failed: sets @error
- * from virGetLastError() of this thread, prefixed with @context. */
-void     vs_set_libvirt_error  (GError     **error,
-                                GQuark       domain,
-                                int          code,
-                                const char  *context);
-/* virGetLastError()'s code in this thread, or 0. */
-int      vs_libvirt_last_code  (void);
-
 G_END_DECLS

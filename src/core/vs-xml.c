@@ -37,7 +37,7 @@ parse_document (const char  *xml,
 
   if (xml == NULL)
     {
-      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_EMPTY,
+      g_set_error_literal (error, VS_XML_ERROR, VS_XML_ERROR_EMPTY,
                            _("The definition is empty"));
       return NULL;
     }
@@ -46,7 +46,7 @@ parse_document (const char  *xml,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL)
     {
-      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE,
+      g_set_error_literal (error, VS_XML_ERROR, VS_XML_ERROR_PARSE,
                            _("The definition is not valid XML"));
       return NULL;
     }
@@ -55,7 +55,7 @@ parse_document (const char  *xml,
   if (root == NULL || xmlStrcmp (root->name, (const xmlChar *) root_name) != 0)
     {
       xmlFreeDoc (doc);
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+      g_set_error (error, VS_XML_ERROR, VS_XML_ERROR_INVALID,
                    _("The definition has no <%s> element"), root_name);
       return NULL;
     }
