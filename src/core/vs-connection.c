@@ -1547,3 +1547,133 @@ vs_connection_take_pool_info (VsConnection     *self,
 
   return pool;
 }
+
+/* Creating pools (issue 7) ----------------------------------------------- */
+
+#include "vs-pool-capabilities-private.h"
+#include "vs-pool-creator.h"
+#include "vs-pool-sources-private.h"
+
+/* A reference for a worker, or NULL after reporting to @callback, with
+ * @source_tag, that the connection is not open. */
+static virConnectPtr
+ref_virt_or_report (VsConnection        *self,
+                    gpointer             source_tag,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  virConnectPtr conn = vs_connection_ref_virt (self);
+
+  if (conn == NULL)
+    g_task_report_new_error (self, callback, user_data, source_tag,
+                             VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
+                             _("The connection to %s is not open"), self->uri);
+
+  return conn;
+}
+
+static void
+create_pool (VsConnection           *self,
+             const char             *xml,
+             const VsPoolDefinition *definition,
+             VsPoolCreateFlags       flags,
+             GCancellable           *cancellable,
+             GAsyncReadyCallback     callback,
+             gpointer                user_data)
+{
+  virConnectPtr conn = ref_virt_or_report (self, vs_pool_creator_run_async, callback, user_data);
+
+  if (conn != NULL)
+    vs_pool_creator_run_async (self, conn, xml, definition, flags, cancellable, callback, user_data);
+}
+
+void
+vs_connection_create_pool_async (VsConnection        *self,
+                                 const char          *xml,
+                                 VsPoolCreateFlags    flags,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_CONNECTION (self));
+  g_return_if_fail (xml != NULL);
+
+  create_pool (self, xml, NULL, flags, cancellable, callback, user_data);
+}
+
+void
+vs_connection_create_pool_from_definition_async (VsConnection           *self,
+                                                 const VsPoolDefinition *definition,
+                                                 const char             *xml,
+                                                 VsPoolCreateFlags       flags,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data)
+{
+  g_return_if_fail (VS_IS_CONNECTION (self));
+  g_return_if_fail (definition != NULL);
+
+  create_pool (self, xml, definition, flags, cancellable, callback, user_data);
+}
+
+VsPool *
+vs_connection_create_pool_finish (VsConnection  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return vs_pool_creator_run_finish (self, result, error);
+}
+
+void
+vs_connection_get_pool_capabilities_async (VsConnection        *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  virConnectPtr conn;
+
+  g_return_if_fail (VS_IS_CONNECTION (self));
+
+  if ((conn = ref_virt_or_report (self, vs_pool_capabilities_load_async, callback, user_data)))
+    vs_pool_capabilities_load_async (self, conn, cancellable, callback, user_data);
+}
+
+VsPoolCapabilities *
+vs_connection_get_pool_capabilities_finish (VsConnection  *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return vs_pool_capabilities_load_finish (self, result, error);
+}
+
+void
+vs_connection_find_pool_sources_async (VsConnection        *self,
+                                       VsPoolType           pool_type,
+                                       const char          *host,
+                                       guint                port,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  virConnectPtr conn;
+
+  g_return_if_fail (VS_IS_CONNECTION (self));
+  g_return_if_fail (pool_type < VS_POOL_TYPE_COUNT);
+
+  if ((conn = ref_virt_or_report (self, vs_pool_sources_find_async, callback, user_data)))
+    vs_pool_sources_find_async (self, conn, pool_type, host, port, cancellable, callback, user_data);
+}
+
+GPtrArray *
+vs_connection_find_pool_sources_finish (VsConnection  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
+
+  return vs_pool_sources_find_finish (self, result, error);
+}

@@ -56,4 +56,13 @@ typedef enum
   VS_JOB_STATE_CANCELLED,
 } VsJobState;
 
+/* What vs_connection_create_pool_async() does after defining the pool. */
+typedef enum
+{
+  VS_POOL_CREATE_NONE      = 0,
+  VS_POOL_CREATE_BUILD     = 1 << 0,  /* virStoragePoolBuild after defining          */
+  VS_POOL_CREATE_START     = 1 << 1,  /* virStoragePoolCreate                          */
+  VS_POOL_CREATE_AUTOSTART = 1 << 2,  /* virStoragePoolSetAutostart (persistent only) */
+} VsPoolCreateFlags;
+
 G_END_DECLS

@@ -205,3 +205,17 @@ vs_free_in_thread (gpointer       data,
   g_task_set_task_data (task, garbage, g_free);
   g_task_run_in_thread (task, free_worker);
 }
+
+static void
+close_connection (gpointer conn)
+{
+  virConnectClose (conn);
+}
+
+void
+vs_release_connection (virConnectPtr conn)
+{
+  g_return_if_fail (conn != NULL);
+
+  vs_free_in_thread (conn, close_connection);
+}

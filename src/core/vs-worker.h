@@ -59,4 +59,8 @@ void     vs_run_on_context     (GMainContext  *context,
 void     vs_free_in_thread     (gpointer       data,
                                 GDestroyNotify free_func);
 
+/* Drops a reference to @conn in a worker thread: the last reference to a
+ * remote connection closes it, which is a round trip. */
+void     vs_release_connection (virConnectPtr  conn);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlsave.h>
 
 #include "vs-error.h"
 #include "vs-xml.h"
@@ -27,10 +28,10 @@ static const char * const volume_type_names[] = {
   [VS_VOLUME_TYPE_PLOOP] = "ploop",
 };
 
-static xmlDoc *
-parse_document (const char  *xml,
-                const char  *root_name,
-                GError     **error)
+xmlDoc *
+vs_xml_read_document (const char  *xml,
+                      const char  *root_name,
+                      GError     **error)
 {
   xmlDoc *doc;
   xmlNode *root;
@@ -64,21 +65,32 @@ parse_document (const char  *xml,
 }
 
 static xmlNode *
-child_element (xmlNode    *parent,
+first_element (xmlNode    *node,
                const char *name)
 {
-  if (parent == NULL)
-    return NULL;
-
-  for (xmlNode *n = parent->children; n != NULL; n = n->next)
+  for (xmlNode *n = node; n != NULL; n = n->next)
     if (n->type == XML_ELEMENT_NODE && xmlStrcmp (n->name, (const xmlChar *) name) == 0)
       return n;
 
   return NULL;
 }
 
-static char *
-node_text (xmlNode *node)
+xmlNode *
+vs_xml_child (xmlNode    *parent,
+              const char *name)
+{
+  return parent != NULL ? first_element (parent->children, name) : NULL;
+}
+
+xmlNode *
+vs_xml_next (xmlNode    *node,
+             const char *name)
+{
+  return node != NULL ? first_element (node->next, name) : NULL;
+}
+
+char *
+vs_xml_text (xmlNode *node)
 {
   xmlChar *content;
   char *ret;
@@ -95,9 +107,9 @@ node_text (xmlNode *node)
   return ret;
 }
 
-static char *
-node_attr (xmlNode    *node,
-           const char *name)
+char *
+vs_xml_attr (xmlNode    *node,
+             const char *name)
 {
   xmlChar *value;
   char *ret;
@@ -114,10 +126,30 @@ node_attr (xmlNode    *node,
   return ret;
 }
 
+char *
+vs_xml_to_string (xmlDoc *doc)
+{
+  xmlBuffer *buffer;
+  xmlSaveCtxt *save;
+  char *ret;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  /* The root element alone, indented, in UTF-8: what virsh shows. */
+  buffer = xmlBufferCreate ();
+  save = xmlSaveToBuffer (buffer, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  xmlSaveTree (save, xmlDocGetRootElement (doc));
+  xmlSaveClose (save);
+  ret = g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+
+  return ret;
+}
+
 static guint64
 node_uint64 (xmlNode *node)
 {
-  g_autofree char *text = node_text (node);
+  g_autofree char *text = vs_xml_text (node);
   guint64 value = 0;
 
   /* libvirt always reports these in bytes when it writes XML. */
@@ -152,13 +184,13 @@ vs_xml_parse_volume (const char       *xml,
 
   g_return_val_if_fail (details != NULL, FALSE);
 
-  if (!(doc = parse_document (xml, "volume", error)))
+  if (!(doc = vs_xml_read_document (xml, "volume", error)))
     return FALSE;
 
   root = xmlDocGetRootElement (doc);
-  target = child_element (root, "target");
+  target = vs_xml_child (root, "target");
 
-  type = node_attr (root, "type");
+  type = vs_xml_attr (root, "type");
   details->type = VS_VOLUME_TYPE_UNKNOWN;
   for (guint i = 1; type != NULL && i < G_N_ELEMENTS (volume_type_names); i++)
     if (g_strcmp0 (type, volume_type_names[i]) == 0)
@@ -168,16 +200,16 @@ vs_xml_parse_volume (const char       *xml,
     details->type = VS_VOLUME_TYPE_FILE;
 
   g_clear_pointer (&details->path, g_free);
-  details->path = node_text (child_element (target, "path"));
+  details->path = vs_xml_text (vs_xml_child (target, "path"));
 
-  format = node_attr (child_element (target, "format"), "type");
+  format = vs_xml_attr (vs_xml_child (target, "format"), "type");
   details->format = format != NULL ? g_intern_string (format) : NULL;
 
-  details->capacity = node_uint64 (child_element (root, "capacity"));
-  details->allocation = node_uint64 (child_element (root, "allocation"));
+  details->capacity = node_uint64 (vs_xml_child (root, "capacity"));
+  details->allocation = node_uint64 (vs_xml_child (root, "allocation"));
 
   g_clear_pointer (&details->backing_path, g_free);
-  details->backing_path = node_text (child_element (child_element (root, "backingStore"), "path"));
+  details->backing_path = vs_xml_text (vs_xml_child (vs_xml_child (root, "backingStore"), "path"));
 
   return TRUE;
 }
@@ -191,15 +223,15 @@ vs_xml_parse_pool (const char  *xml,
   g_autoptr(xmlDoc) doc = NULL;
   xmlNode *root;
 
-  if (!(doc = parse_document (xml, "pool", error)))
+  if (!(doc = vs_xml_read_document (xml, "pool", error)))
     return FALSE;
 
   root = xmlDocGetRootElement (doc);
 
   if (pool_type != NULL)
-    *pool_type = node_attr (root, "type");
+    *pool_type = vs_xml_attr (root, "type");
   if (target_path != NULL)
-    *target_path = node_text (child_element (child_element (root, "target"), "path"));
+    *target_path = vs_xml_text (vs_xml_child (vs_xml_child (root, "target"), "path"));
 
   return TRUE;
 }
@@ -210,28 +242,28 @@ collect_source_chain (xmlNode   *holder,
 {
   /* A <disk> or <backingStore> holds a <source> and, for chains that libvirt
    * tracks, a nested <backingStore> with its own <source>. */
-  for (xmlNode *node = holder; node != NULL; node = child_element (node, "backingStore"))
+  for (xmlNode *node = holder; node != NULL; node = vs_xml_child (node, "backingStore"))
     {
-      xmlNode *source = child_element (node, "source");
+      xmlNode *source = vs_xml_child (node, "source");
       char *path;
 
       if (source == NULL)
         continue;
 
-      path = node_attr (source, "file");
+      path = vs_xml_attr (source, "file");
       if (path == NULL)
         {
-          g_autofree char *pool = node_attr (source, "pool");
-          g_autofree char *volume = node_attr (source, "volume");
+          g_autofree char *pool = vs_xml_attr (source, "pool");
+          g_autofree char *volume = vs_xml_attr (source, "volume");
 
           /* <disk type='volume'> names the pool and volume instead of a path. */
           if (pool != NULL && volume != NULL)
             path = vs_xml_volume_ref (pool, volume);
         }
       if (path == NULL)
-        path = node_attr (source, "dev");
+        path = vs_xml_attr (source, "dev");
       if (path == NULL)
-        path = node_attr (source, "dir");
+        path = vs_xml_attr (source, "dir");
       if (path != NULL)
         g_ptr_array_add (paths, path);
     }
@@ -252,11 +284,11 @@ vs_xml_domain_disk_paths (const char  *xml,
   g_autoptr(GPtrArray) paths = NULL;
   xmlNode *devices;
 
-  if (!(doc = parse_document (xml, "domain", error)))
+  if (!(doc = vs_xml_read_document (xml, "domain", error)))
     return NULL;
 
   paths = g_ptr_array_new_with_free_func (g_free);
-  devices = child_element (xmlDocGetRootElement (doc), "devices");
+  devices = vs_xml_child (xmlDocGetRootElement (doc), "devices");
 
   for (xmlNode *n = devices != NULL ? devices->children : NULL; n != NULL; n = n->next)
     if (n->type == XML_ELEMENT_NODE && xmlStrcmp (n->name, (const xmlChar *) "disk") == 0)

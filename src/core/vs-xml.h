@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/tree.h>
 
 #include "vs-types.h"
 
@@ -43,6 +44,28 @@ char      *vs_xml_volume_ref       (const char    *pool_name,
  * disks of type 'volume' appear as vs_xml_volume_ref(). */
 GPtrArray *vs_xml_domain_disk_paths (const char    *xml,
                                      GError       **error);
+
+/* Building blocks for the readers and writers of other libvirt documents
+ * (pool definitions, pool capabilities, discovered pool sources). */
+
+/* Parses @xml; fails unless its root element is @root_name. */
+xmlDoc    *vs_xml_read_document     (const char    *xml,
+                                     const char    *root_name,
+                                     GError       **error);
+/* The first child element of @parent named @name, or NULL (also for a NULL
+ * @parent). */
+xmlNode   *vs_xml_child             (xmlNode       *parent,
+                                     const char    *name);
+/* The next sibling element of @node named @name, or NULL. */
+xmlNode   *vs_xml_next              (xmlNode       *node,
+                                     const char    *name);
+/* The text inside @node, stripped, or NULL. */
+char      *vs_xml_text              (xmlNode       *node);
+/* The attribute @name of @node, or NULL. */
+char      *vs_xml_attr              (xmlNode       *node,
+                                     const char    *name);
+/* The root element of @doc, indented, without an XML declaration. */
+char      *vs_xml_to_string         (xmlDoc        *doc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsVolumeDetails, vs_volume_details_free)
 
