@@ -19,6 +19,13 @@
 #include "vs-pool-definition.h"
 #include "vs-xml.h"
 
+/* The value of a secret, wiped when freed. */
+typedef struct
+{
+  guchar *data;
+  gsize   len;
+} SecretData;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 G_DEFINE_BOXED_TYPE (VsPoolDefinition, vs_pool_definition,
@@ -146,7 +153,325 @@ is_base64 (const char *text)
   return padding <= 2;
 }
 
-/* Public: field checks -------------------------------------------------- */
+static void
+secret_data_free (gpointer ptr)
+{
+  SecretData *secret = ptr;
+
+  explicit_bzero (secret->data, secret->len);
+  g_free (secret->data);
+  g_free (secret);
+}
+
+/* Bytes that are wiped when freed. Takes @data. */
+static GBytes *
+secret_bytes_new (guchar *data,
+                  gsize   len)
+{
+  SecretData *secret = g_new0 (SecretData, 1);
+
+  secret->data = data;
+  secret->len = len;
+
+  return g_bytes_new_with_free_func (data, len, secret_data_free, secret);
+}
+
+/* Checks of a whole definition ------------------------------------------ */
+
+/* The target path as given, or the type's fixed one (/dev/disk/by-path). */
+static const char *
+effective_target (const VsPoolDefinition *self)
+{
+  if (is_set (self->target_path))
+    return self->target_path;
+
+  return vs_pool_type_get_info (self->type)->default_target_path;
+}
+
+static gboolean
+check_required (const VsPoolDefinition  *self,
+                GError                 **error)
+{
+  static const struct {
+    VsPoolField  field;
+    const char  *message;
+  } needs[] = {
+    { VS_POOL_FIELD_TARGET_PATH, N_("The pool needs a target path") },
+    { VS_POOL_FIELD_HOST, N_("The pool needs a host") },
+    { VS_POOL_FIELD_SOURCE_DIR, N_("The pool needs a source folder") },
+    { VS_POOL_FIELD_DEVICE, N_("The pool needs a source device") },
+    { VS_POOL_FIELD_SOURCE_NAME, N_("The pool needs a source name") },
+    { VS_POOL_FIELD_ADAPTER, N_("The pool needs a SCSI adapter") },
+    { VS_POOL_FIELD_TARGET_IQN, N_("The pool needs an iSCSI target") },
+    { VS_POOL_FIELD_INITIATOR_IQN, N_("The pool needs an initiator IQN") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      gboolean given;
+
+      if (!vs_pool_type_requires (self->type, needs[i].field))
+        continue;
+
+      switch (needs[i].field)
+        {
+        case VS_POOL_FIELD_TARGET_PATH: given = effective_target (self) != NULL; break;
+        case VS_POOL_FIELD_HOST: given = count ((const char * const *) self->hosts) > 0; break;
+        case VS_POOL_FIELD_SOURCE_DIR: given = is_set (self->source_dir); break;
+        case VS_POOL_FIELD_DEVICE: given = count ((const char * const *) self->devices) > 0; break;
+        case VS_POOL_FIELD_SOURCE_NAME: given = is_set (self->source_name); break;
+        case VS_POOL_FIELD_ADAPTER: given = is_set (self->adapter_name); break;
+        case VS_POOL_FIELD_TARGET_IQN: given = is_set (self->target_iqn); break;
+        case VS_POOL_FIELD_INITIATOR_IQN: given = is_set (self->initiator_iqn); break;
+        default: g_assert_not_reached ();
+        }
+
+      if (!given)
+        {
+          BAD ("%s", _(needs[i].message));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The text fields that go into the XML as they are. */
+static gboolean
+check_plain_texts (const VsPoolDefinition  *self,
+                   GError                 **error)
+{
+  const char *texts[] = {
+    self->source_name, self->source_format, self->adapter_name,
+    self->auth_username, self->secret_usage, self->source_dir,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && !check_text (texts[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+source_dir_may_be_relative (const VsPoolDefinition *self)
+{
+  /* A CIFS share or a Gluster volume path is not a path on the server. */
+  return self->type == VS_POOL_TYPE_NETFS &&
+         (g_strcmp0 (self->source_format, "cifs") == 0 ||
+          g_strcmp0 (self->source_format, "glusterfs") == 0);
+}
+
+static gboolean
+check_source (const VsPoolDefinition  *self,
+              GError                 **error)
+{
+  const VsPoolTypeInfo *info = vs_pool_type_get_info (self->type);
+
+  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_HOST))
+    {
+      if (count ((const char * const *) self->hosts) > 1 && !(info->multiple & VS_POOL_FIELD_HOST))
+        {
+          BAD (_("A pool of type %s takes one host only"), info->name);
+          return FALSE;
+        }
+      for (guint i = 0; self->hosts != NULL && self->hosts[i] != NULL; i++)
+        if (is_set (self->hosts[i]) && !vs_pool_definition_check_host (self->hosts[i], error))
+          return FALSE;
+    }
+
+  if (self->port > 65535)
+    {
+      BAD (_("“%u” is not a port: enter a number from 1 to 65535"), self->port);
+      return FALSE;
+    }
+
+  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_DEVICE))
+    {
+      if (count ((const char * const *) self->devices) > 1 && !(info->multiple & VS_POOL_FIELD_DEVICE))
+        {
+          BAD (_("A pool of type %s takes one device only"), info->name);
+          return FALSE;
+        }
+      for (guint i = 0; self->devices != NULL && self->devices[i] != NULL; i++)
+        if (is_set (self->devices[i]) && !vs_pool_definition_check_path (self->devices[i], error))
+          return FALSE;
+    }
+
+  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_SOURCE_DIR) && is_set (self->source_dir) &&
+      !source_dir_may_be_relative (self) &&
+      !vs_pool_definition_check_path (self->source_dir, error))
+    return FALSE;
+
+  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_TARGET_IQN) && is_set (self->target_iqn) &&
+      !vs_pool_definition_check_iqn (self->target_iqn, error))
+    return FALSE;
+
+  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_INITIATOR_IQN) &&
+      is_set (self->initiator_iqn) &&
+      !vs_pool_definition_check_iqn (self->initiator_iqn, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_auth (const VsPoolDefinition  *self,
+            GError                 **error)
+{
+  const VsPoolTypeInfo *info = vs_pool_type_get_info (self->type);
+  gboolean has_secret = is_set (self->secret_value) || is_set (self->secret_uuid) ||
+                        is_set (self->secret_usage);
+
+  if (!is_set (self->auth_username))
+    {
+      if (is_set (self->secret_value) || is_set (self->secret_uuid))
+        {
+          BAD (_("The authentication needs a user name"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (info->auth == VS_POOL_AUTH_NONE)
+    {
+      BAD (_("A pool of type %s takes no authentication"), info->name);
+      return FALSE;
+    }
+  if (!has_secret)
+    {
+      BAD (info->auth == VS_POOL_AUTH_CEPH ? _("The authentication needs a key or an existing secret")
+                                           : _("The authentication needs a password or an existing secret"));
+      return FALSE;
+    }
+  if (is_set (self->secret_value) && is_set (self->secret_uuid))
+    {
+      BAD (_("Give either a new password or an existing secret, not both"));
+      return FALSE;
+    }
+  /* libvirt's schema of secrets refuses it in a usage. */
+  if (is_set (self->secret_usage) && strchr (self->secret_usage, '/') != NULL)
+    {
+      BAD (_("The name of a secret cannot contain “/”"));
+      return FALSE;
+    }
+  if (is_set (self->secret_uuid) && !g_uuid_string_is_valid (self->secret_uuid))
+    {
+      BAD (_("“%s” is not the UUID of a secret"), self->secret_uuid);
+      return FALSE;
+    }
+  if (is_set (self->secret_value) && info->auth == VS_POOL_AUTH_CEPH &&
+      !vs_pool_definition_check_ceph_key (self->secret_value, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Writing the XML ------------------------------------------------------- */
+
+static void
+add_text (xmlNode    *parent,
+          const char *element,
+          const char *text)
+{
+  xmlNewTextChild (parent, NULL, (const xmlChar *) element, (const xmlChar *) text);
+}
+
+static xmlNode *
+add_element (xmlNode    *parent,
+             const char *element,
+             const char *attribute,
+             const char *value)
+{
+  xmlNode *node = xmlNewChild (parent, NULL, (const xmlChar *) element, NULL);
+
+  if (attribute != NULL)
+    xmlNewProp (node, (const xmlChar *) attribute, (const xmlChar *) value);
+
+  return node;
+}
+
+static void
+add_hosts (xmlNode                *source,
+           const VsPoolDefinition *self)
+{
+  g_autofree char *port = self->port > 0 ? g_strdup_printf ("%u", self->port) : NULL;
+
+  for (guint i = 0; self->hosts != NULL && self->hosts[i] != NULL; i++)
+    if (is_set (self->hosts[i]))
+      {
+        xmlNode *host = add_element (source, "host", "name", self->hosts[i]);
+
+        if (port != NULL)
+          xmlNewProp (host, (const xmlChar *) "port", (const xmlChar *) port);
+      }
+}
+
+static void
+add_auth (xmlNode                *source,
+          const VsPoolDefinition *self)
+{
+  const VsPoolTypeInfo *info = vs_pool_type_get_info (self->type);
+  xmlNode *auth;
+
+  auth = add_element (source, "auth", "type", info->auth == VS_POOL_AUTH_CEPH ? "ceph" : "chap");
+  xmlNewProp (auth, (const xmlChar *) "username", (const xmlChar *) self->auth_username);
+
+  if (is_set (self->secret_uuid))
+    add_element (auth, "secret", "uuid", self->secret_uuid);
+  else
+    {
+      g_autofree char *usage = vs_pool_definition_dup_secret_usage (self);
+
+      add_element (auth, "secret", "usage", usage);
+    }
+}
+
+static void
+add_source (xmlNode                *root,
+            const VsPoolDefinition *self)
+{
+  VsPoolType type = self->type;
+  /* Most types' schemas want a <source>, even an empty one (logical);
+   * libvirt itself writes one for every type. */
+  xmlNode *source = add_element (root, "source", NULL, NULL);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_HOST))
+    add_hosts (source, self);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_DEVICE))
+    for (guint i = 0; self->devices != NULL && self->devices[i] != NULL; i++)
+      if (is_set (self->devices[i]))
+        add_element (source, "device", "path", self->devices[i]);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_TARGET_IQN) && is_set (self->target_iqn))
+    add_element (source, "device", "path", self->target_iqn);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_SOURCE_DIR) && is_set (self->source_dir))
+    add_element (source, "dir", "path", self->source_dir);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_ADAPTER) && is_set (self->adapter_name))
+    {
+      xmlNode *adapter = add_element (source, "adapter", "type", "scsi_host");
+
+      xmlNewProp (adapter, (const xmlChar *) "name", (const xmlChar *) self->adapter_name);
+    }
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_SOURCE_NAME) && is_set (self->source_name))
+    add_text (source, "name", self->source_name);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_SOURCE_FORMAT) && is_set (self->source_format))
+    add_element (source, "format", "type", self->source_format);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_INITIATOR_IQN) && is_set (self->initiator_iqn))
+    add_element (add_element (source, "initiator", NULL, NULL), "iqn", "name", self->initiator_iqn);
+
+  if (vs_pool_type_accepts (type, VS_POOL_FIELD_AUTH) && is_set (self->auth_username))
+    add_auth (source, self);
+
+}
+
+/* Public API: field checks ----------------------------------------------- */
 
 gboolean
 vs_pool_definition_check_name (const char  *name,
@@ -344,188 +669,7 @@ vs_pool_definition_check_ceph_key (const char  *key,
   return TRUE;
 }
 
-/* Validation of a whole definition -------------------------------------- */
-
-static gboolean
-check_required (const VsPoolDefinition  *self,
-                GError                 **error)
-{
-  static const struct {
-    VsPoolField  field;
-    const char  *message;
-  } needs[] = {
-    { VS_POOL_FIELD_TARGET_PATH, N_("The pool needs a target path") },
-    { VS_POOL_FIELD_HOST, N_("The pool needs a host") },
-    { VS_POOL_FIELD_SOURCE_DIR, N_("The pool needs a source folder") },
-    { VS_POOL_FIELD_DEVICE, N_("The pool needs a source device") },
-    { VS_POOL_FIELD_SOURCE_NAME, N_("The pool needs a source name") },
-    { VS_POOL_FIELD_ADAPTER, N_("The pool needs a SCSI adapter") },
-    { VS_POOL_FIELD_TARGET_IQN, N_("The pool needs an iSCSI target") },
-    { VS_POOL_FIELD_INITIATOR_IQN, N_("The pool needs an initiator IQN") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
-    {
-      gboolean given;
-
-      if (!vs_pool_type_requires (self->type, needs[i].field))
-        continue;
-
-      switch (needs[i].field)
-        {
-        case VS_POOL_FIELD_TARGET_PATH: given = is_set (self->target_path); break;
-        case VS_POOL_FIELD_HOST: given = count ((const char * const *) self->hosts) > 0; break;
-        case VS_POOL_FIELD_SOURCE_DIR: given = is_set (self->source_dir); break;
-        case VS_POOL_FIELD_DEVICE: given = count ((const char * const *) self->devices) > 0; break;
-        case VS_POOL_FIELD_SOURCE_NAME: given = is_set (self->source_name); break;
-        case VS_POOL_FIELD_ADAPTER: given = is_set (self->adapter_name); break;
-        case VS_POOL_FIELD_TARGET_IQN: given = is_set (self->target_iqn); break;
-        case VS_POOL_FIELD_INITIATOR_IQN: given = is_set (self->initiator_iqn); break;
-        default: g_assert_not_reached ();
-        }
-
-      if (!given)
-        {
-          BAD ("%s", _(needs[i].message));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* The text fields that go into the XML as they are. */
-static gboolean
-check_plain_texts (const VsPoolDefinition  *self,
-                   GError                 **error)
-{
-  const char *texts[] = {
-    self->source_name, self->source_format, self->adapter_name,
-    self->auth_username, self->secret_usage, self->source_dir,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL && !check_text (texts[i], error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-source_dir_may_be_relative (const VsPoolDefinition *self)
-{
-  /* A CIFS share or a Gluster volume path is not a path on the server. */
-  return self->type == VS_POOL_TYPE_NETFS &&
-         (g_strcmp0 (self->source_format, "cifs") == 0 ||
-          g_strcmp0 (self->source_format, "glusterfs") == 0);
-}
-
-static gboolean
-check_source (const VsPoolDefinition  *self,
-              GError                 **error)
-{
-  const VsPoolTypeInfo *info = vs_pool_type_get_info (self->type);
-
-  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_HOST))
-    {
-      if (count ((const char * const *) self->hosts) > 1 && !(info->multiple & VS_POOL_FIELD_HOST))
-        {
-          BAD (_("A pool of type %s takes one host only"), info->name);
-          return FALSE;
-        }
-      for (guint i = 0; self->hosts != NULL && self->hosts[i] != NULL; i++)
-        if (is_set (self->hosts[i]) && !vs_pool_definition_check_host (self->hosts[i], error))
-          return FALSE;
-    }
-
-  if (self->port > 65535)
-    {
-      BAD (_("“%u” is not a port: enter a number from 1 to 65535"), self->port);
-      return FALSE;
-    }
-
-  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_DEVICE))
-    {
-      if (count ((const char * const *) self->devices) > 1 && !(info->multiple & VS_POOL_FIELD_DEVICE))
-        {
-          BAD (_("A pool of type %s takes one device only"), info->name);
-          return FALSE;
-        }
-      for (guint i = 0; self->devices != NULL && self->devices[i] != NULL; i++)
-        if (is_set (self->devices[i]) && !vs_pool_definition_check_path (self->devices[i], error))
-          return FALSE;
-    }
-
-  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_SOURCE_DIR) && is_set (self->source_dir) &&
-      !source_dir_may_be_relative (self) &&
-      !vs_pool_definition_check_path (self->source_dir, error))
-    return FALSE;
-
-  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_TARGET_IQN) && is_set (self->target_iqn) &&
-      !vs_pool_definition_check_iqn (self->target_iqn, error))
-    return FALSE;
-
-  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_INITIATOR_IQN) &&
-      is_set (self->initiator_iqn) &&
-      !vs_pool_definition_check_iqn (self->initiator_iqn, error))
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-check_auth (const VsPoolDefinition  *self,
-            GError                 **error)
-{
-  const VsPoolTypeInfo *info = vs_pool_type_get_info (self->type);
-  gboolean has_secret = is_set (self->secret_value) || is_set (self->secret_uuid) ||
-                        is_set (self->secret_usage);
-
-  if (!is_set (self->auth_username))
-    {
-      if (is_set (self->secret_value) || is_set (self->secret_uuid))
-        {
-          BAD (_("The authentication needs a user name"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (info->auth == VS_POOL_AUTH_NONE)
-    {
-      BAD (_("A pool of type %s takes no authentication"), info->name);
-      return FALSE;
-    }
-  if (!has_secret)
-    {
-      BAD (info->auth == VS_POOL_AUTH_CEPH ? _("The authentication needs a key or an existing secret")
-                                           : _("The authentication needs a password or an existing secret"));
-      return FALSE;
-    }
-  if (is_set (self->secret_value) && is_set (self->secret_uuid))
-    {
-      BAD (_("Give either a new password or an existing secret, not both"));
-      return FALSE;
-    }
-  /* libvirt's schema of secrets refuses it in a usage. */
-  if (is_set (self->secret_usage) && strchr (self->secret_usage, '/') != NULL)
-    {
-      BAD (_("The name of a secret cannot contain “/”"));
-      return FALSE;
-    }
-  if (is_set (self->secret_uuid) && !g_uuid_string_is_valid (self->secret_uuid))
-    {
-      BAD (_("“%s” is not the UUID of a secret"), self->secret_uuid);
-      return FALSE;
-    }
-  if (is_set (self->secret_value) && info->auth == VS_POOL_AUTH_CEPH &&
-      !vs_pool_definition_check_ceph_key (self->secret_value, error))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* Public: the definition ------------------------------------------------ */
+/* Public API: the definition -------------------------------------------- */
 
 VsPoolDefinition *
 vs_pool_definition_new (VsPoolType type)
@@ -629,110 +773,6 @@ vs_pool_definition_dup_secret_usage (const VsPoolDefinition *self)
   return g_strconcat ("virt-storage:", self->name, NULL);
 }
 
-/* The XML --------------------------------------------------------------- */
-
-static void
-add_text (xmlNode    *parent,
-          const char *element,
-          const char *text)
-{
-  xmlNewTextChild (parent, NULL, (const xmlChar *) element, (const xmlChar *) text);
-}
-
-static xmlNode *
-add_element (xmlNode    *parent,
-             const char *element,
-             const char *attribute,
-             const char *value)
-{
-  xmlNode *node = xmlNewChild (parent, NULL, (const xmlChar *) element, NULL);
-
-  if (attribute != NULL)
-    xmlNewProp (node, (const xmlChar *) attribute, (const xmlChar *) value);
-
-  return node;
-}
-
-static void
-add_hosts (xmlNode                *source,
-           const VsPoolDefinition *self)
-{
-  g_autofree char *port = self->port > 0 ? g_strdup_printf ("%u", self->port) : NULL;
-
-  for (guint i = 0; self->hosts != NULL && self->hosts[i] != NULL; i++)
-    if (is_set (self->hosts[i]))
-      {
-        xmlNode *host = add_element (source, "host", "name", self->hosts[i]);
-
-        if (port != NULL)
-          xmlNewProp (host, (const xmlChar *) "port", (const xmlChar *) port);
-      }
-}
-
-static void
-add_auth (xmlNode                *source,
-          const VsPoolDefinition *self)
-{
-  const VsPoolTypeInfo *info = vs_pool_type_get_info (self->type);
-  xmlNode *auth;
-
-  auth = add_element (source, "auth", "type", info->auth == VS_POOL_AUTH_CEPH ? "ceph" : "chap");
-  xmlNewProp (auth, (const xmlChar *) "username", (const xmlChar *) self->auth_username);
-
-  if (is_set (self->secret_uuid))
-    add_element (auth, "secret", "uuid", self->secret_uuid);
-  else
-    {
-      g_autofree char *usage = vs_pool_definition_dup_secret_usage (self);
-
-      add_element (auth, "secret", "usage", usage);
-    }
-}
-
-static void
-add_source (xmlNode                *root,
-            const VsPoolDefinition *self)
-{
-  VsPoolType type = self->type;
-  /* Most types' schemas want a <source>, even an empty one (logical);
-   * libvirt itself writes one for every type. */
-  xmlNode *source = add_element (root, "source", NULL, NULL);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_HOST))
-    add_hosts (source, self);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_DEVICE))
-    for (guint i = 0; self->devices != NULL && self->devices[i] != NULL; i++)
-      if (is_set (self->devices[i]))
-        add_element (source, "device", "path", self->devices[i]);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_TARGET_IQN) && is_set (self->target_iqn))
-    add_element (source, "device", "path", self->target_iqn);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_SOURCE_DIR) && is_set (self->source_dir))
-    add_element (source, "dir", "path", self->source_dir);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_ADAPTER) && is_set (self->adapter_name))
-    {
-      xmlNode *adapter = add_element (source, "adapter", "type", "scsi_host");
-
-      xmlNewProp (adapter, (const xmlChar *) "name", (const xmlChar *) self->adapter_name);
-    }
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_SOURCE_NAME) && is_set (self->source_name))
-    add_text (source, "name", self->source_name);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_SOURCE_FORMAT) && is_set (self->source_format))
-    add_element (source, "format", "type", self->source_format);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_INITIATOR_IQN) && is_set (self->initiator_iqn))
-    add_element (add_element (source, "initiator", NULL, NULL), "iqn", "name", self->initiator_iqn);
-
-  if (vs_pool_type_accepts (type, VS_POOL_FIELD_AUTH) && is_set (self->auth_username))
-    add_auth (source, self);
-
-}
-
 char *
 vs_pool_definition_to_xml (const VsPoolDefinition  *self,
                            GError                 **error)
@@ -753,8 +793,8 @@ vs_pool_definition_to_xml (const VsPoolDefinition  *self,
 
   add_source (root, self);
 
-  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_TARGET_PATH) && is_set (self->target_path))
-    add_text (add_element (root, "target", NULL, NULL), "path", self->target_path);
+  if (vs_pool_type_accepts (self->type, VS_POOL_FIELD_TARGET_PATH) && effective_target (self) != NULL)
+    add_text (add_element (root, "target", NULL, NULL), "path", effective_target (self));
   /* libvirt's schema wants a logical pool's <target>, even an empty one
    * (libvirt then uses /dev/VOLUME-GROUP). */
   else if (self->type == VS_POOL_TYPE_LOGICAL)
@@ -818,35 +858,6 @@ vs_pool_definition_to_secret_xml (const VsPoolDefinition  *self,
   add_text (usage, ceph ? "name" : "target", usage_id);
 
   return vs_xml_to_string (doc);
-}
-
-typedef struct
-{
-  guchar *data;
-  gsize   len;
-} SecretData;
-
-static void
-secret_data_free (gpointer ptr)
-{
-  SecretData *secret = ptr;
-
-  explicit_bzero (secret->data, secret->len);
-  g_free (secret->data);
-  g_free (secret);
-}
-
-/* Bytes that are wiped when freed. Takes @data. */
-static GBytes *
-secret_bytes_new (guchar *data,
-                  gsize   len)
-{
-  SecretData *secret = g_new0 (SecretData, 1);
-
-  secret->data = data;
-  secret->len = len;
-
-  return g_bytes_new_with_free_func (data, len, secret_data_free, secret);
 }
 
 GBytes *

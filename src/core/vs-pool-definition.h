@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  *
  * Which fields a type uses is in vs_pool_type_get_info(); fields the type
  * does not accept are left out of the XML. Strings may be NULL; an empty
- * string counts as not given. */
+ * string counts as not given. An empty target path of a type with a
+ * default_target_path (/dev, /dev/disk/by-path, /dev/mapper) is that one. */
 typedef struct
 {
   VsPoolType  type;

@@ -72,6 +72,17 @@ read_source (xmlNode *node)
   return source;
 }
 
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
 /* What virConnectFindStoragePoolSources is asked: <source><host/></source>. */
 static char *
 build_spec (const char *host,
@@ -194,17 +205,6 @@ vs_pool_sources_parse (const char  *xml,
     g_ptr_array_add (sources, read_source (node));
 
   return sources;
-}
-
-static void
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
 }
 
 void

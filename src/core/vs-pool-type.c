@@ -47,7 +47,7 @@ static const char * const partition_volume_formats[] = {
 #define TARGET  VS_POOL_FIELD_TARGET_PATH
 #define HOST    VS_POOL_FIELD_HOST
 #define PORT    VS_POOL_FIELD_PORT
-#define SRCDIR     VS_POOL_FIELD_SOURCE_DIR
+#define SRCDIR  VS_POOL_FIELD_SOURCE_DIR
 #define DEVICE  VS_POOL_FIELD_DEVICE
 #define NAME    VS_POOL_FIELD_SOURCE_NAME
 #define FORMAT  VS_POOL_FIELD_SOURCE_FORMAT

@@ -564,6 +564,50 @@ test_secret_rolled_back (void)
   assert_no_pool (connection, def->name);
 }
 
+/* A secret with the usage ours would have exists already (someone else's):
+ * storing ours fails first, and theirs stays. */
+static void
+test_secret_exists (void)
+{
+  g_autoptr(VsConnection) connection = open_connection ();
+  g_autoptr(VsPoolDefinition) def = vs_pool_definition_new (VS_POOL_TYPE_ISCSI);
+  g_autoptr(VsPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs_xml = NULL;
+  g_autofree char *left = NULL;
+  g_auto(GStrv) lines = NULL;
+  virConnectPtr conn;
+  virSecretPtr theirs;
+
+  def->name = vs_test_it_name ("iscsi-taken");
+  def->hosts = g_strsplit ("127.0.0.1", " ", 2);
+  def->target_iqn = g_strdup ("iqn.2024-01.org.example:vs-test");
+  def->auth_username = g_strdup ("vs-test");
+  def->secret_value = g_strdup ("s3cret");
+
+  theirs_xml = vs_pool_definition_to_secret_xml (def, &error);
+  g_assert_no_error (error);
+  conn = vs_test_virt_open (vs_test_it_uri ());
+  theirs = virSecretDefineXML (conn, theirs_xml, 0);
+  g_assert_nonnull (theirs);
+
+  pool = vs_test_create_pool (connection, NULL, def, VS_POOL_CREATE_START, NULL, &error);
+  g_assert_null (pool);
+  g_assert_error (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED);
+  g_assert_cmpstr (vs_error_get_summary (error), ==, "Could not store the secret");
+  g_test_message ("libvirt said: %s", vs_error_get_libvirt_message (error));
+
+  /* Theirs, and only theirs. */
+  left = vs_test_list_secrets (vs_test_it_prefix ());
+  lines = g_strsplit (g_strstrip (left), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], virSecretGetUsageID (theirs)));
+  assert_no_pool (connection, def->name);
+
+  virSecretFree (theirs);
+  virConnectClose (conn);
+}
+
 /* A Ceph key for a pool type this host cannot define: the secret made
  * first is removed again. */
 static void
@@ -608,6 +652,7 @@ static const VsTestItCase cases[] = {
     NULL, vs_test_pool_it_cleanup },
   { "/pool-create/secret-rolled-back", test_secret_rolled_back, 60,
     NULL, vs_test_pool_it_cleanup },
+  { "/pool-create/secret-exists", test_secret_exists, 60, NULL, vs_test_pool_it_cleanup },
   { "/pool-create/secret-removed-when-define-fails", test_secret_removed_when_define_fails, 60,
     skip_with_rbd, vs_test_pool_it_cleanup },
 };

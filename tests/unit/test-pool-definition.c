@@ -295,6 +295,17 @@ test_xml_shape (void)
   g_assert_cmpstr (value, ==, "/var/lib/libvirt/images/sample");
   g_clear_pointer (&value, g_free);
 
+  /* An iSCSI pool's LUNs are in /dev/disk/by-path unless said otherwise. */
+  g_clear_pointer (&iscsi->target_path, g_free);
+  g_clear_pointer (&value, g_free);
+  g_clear_pointer (&xml, g_free);
+  g_clear_pointer (&doc, xmlFreeDoc);
+  xml = vs_pool_definition_to_xml (iscsi, NULL);
+  root = read_root (xml, &doc);
+  value = exact_text (vs_xml_child (vs_xml_child (root, "target"), "path"));
+  g_assert_cmpstr (value, ==, "/dev/disk/by-path");
+  g_clear_pointer (&value, g_free);
+
   /* Ceph monitors, each with the port; the secret by UUID. */
   rbd_xml = vs_pool_definition_to_xml (rbd, NULL);
   root = read_root (rbd_xml, &rbd_doc);
@@ -575,16 +586,16 @@ test_required_fields (void)
     { VS_POOL_TYPE_DIR, "target path" },
     { VS_POOL_TYPE_FS, "target path" },
     { VS_POOL_TYPE_NETFS, "target path" },
-    { VS_POOL_TYPE_DISK, "target path" },
-    { VS_POOL_TYPE_ISCSI, "target path" },
+    { VS_POOL_TYPE_DISK, "source device" },
+    { VS_POOL_TYPE_ISCSI, "host" },
     { VS_POOL_TYPE_ISCSI_DIRECT, "host" },
-    { VS_POOL_TYPE_SCSI, "target path" },
-    { VS_POOL_TYPE_MPATH, "target path" },
+    { VS_POOL_TYPE_SCSI, "SCSI adapter" },
     { VS_POOL_TYPE_RBD, "host" },
     { VS_POOL_TYPE_GLUSTER, "host" },
     { VS_POOL_TYPE_ZFS, "source name" },
   };
   g_autoptr(VsPoolDefinition) logical = vs_pool_definition_new (VS_POOL_TYPE_LOGICAL);
+  g_autoptr(VsPoolDefinition) mpath = vs_pool_definition_new (VS_POOL_TYPE_MPATH);
   g_autoptr(VsPoolDefinition) fs = sample_definition (VS_POOL_TYPE_FS);
   g_autoptr(VsPoolDefinition) iscsi = sample_definition (VS_POOL_TYPE_ISCSI);
   g_autoptr(VsPoolDefinition) dir = sample_definition (VS_POOL_TYPE_DIR);
@@ -604,9 +615,12 @@ test_required_fields (void)
     }
 
   /* A volume group named like the pool, found in /dev/NAME: nothing else
-   * is needed. */
+   * is needed; nor for multipath devices, in /dev/mapper. */
   logical->name = g_strdup ("vg");
   g_assert_true (vs_pool_definition_validate (logical, &error));
+  g_assert_no_error (error);
+  mpath->name = g_strdup ("multipath");
+  g_assert_true (vs_pool_definition_validate (mpath, &error));
   g_assert_no_error (error);
 
   /* One device only where the type takes one. */
