@@ -662,6 +662,9 @@ test_secret (void)
   g_autofree char *secret_xml = NULL;
   g_autofree char *rbd_secret_xml = NULL;
   g_autofree char *usage = NULL;
+  g_autofree char *private = NULL;
+  g_autofree char *usage_type = NULL;
+  g_autofree char *usage_target = NULL;
   g_autofree char *output = NULL;
   const guchar expected_key[] = { 'k', 'e', 'y', 0, 0xff };
   xmlNode *root;
@@ -678,9 +681,12 @@ test_secret (void)
   doc = vs_xml_read_document (secret_xml, "secret", &error);
   g_assert_no_error (error);
   root = xmlDocGetRootElement (doc);
-  g_assert_cmpstr (vs_xml_attr (root, "private"), ==, "yes");
-  g_assert_cmpstr (vs_xml_attr (vs_xml_child (root, "usage"), "type"), ==, "iscsi");
-  g_assert_cmpstr (exact_text (vs_xml_child (vs_xml_child (root, "usage"), "target")), ==, usage);
+  private = vs_xml_attr (root, "private");
+  usage_type = vs_xml_attr (vs_xml_child (root, "usage"), "type");
+  usage_target = exact_text (vs_xml_child (vs_xml_child (root, "usage"), "target"));
+  g_assert_cmpstr (private, ==, "yes");
+  g_assert_cmpstr (usage_type, ==, "iscsi");
+  g_assert_cmpstr (usage_target, ==, usage);
   /* The password itself never goes into a definition. */
   g_assert_null (strstr (secret_xml, "pa<ss"));
   g_assert_null (strstr (secret_xml, "pa&lt;ss"));
@@ -704,6 +710,9 @@ test_secret (void)
 static void
 test_type_table (void)
 {
+  g_autofree char *system_target = NULL;
+  g_autofree char *session_target = NULL;
+
   for (guint i = 0; i < VS_POOL_TYPE_COUNT; i++)
     {
       const VsPoolTypeInfo *info = vs_pool_type_get_info (i);
@@ -730,10 +739,11 @@ test_type_table (void)
   g_assert_cmpint (vs_pool_type_get_info (VS_POOL_TYPE_DISK)->build, ==, VS_POOL_BUILD_FORMAT);
   g_assert_cmpint (vs_pool_type_get_info (VS_POOL_TYPE_ISCSI)->build, ==, VS_POOL_BUILD_NONE);
 
-  g_assert_cmpstr (vs_pool_definition_suggest_target (VS_POOL_TYPE_DIR, "vm", FALSE), ==,
-                   "/var/lib/libvirt/images/vm");
-  g_assert_true (g_str_has_suffix (vs_pool_definition_suggest_target (VS_POOL_TYPE_DIR, "vm", TRUE),
-                                   "/libvirt/images/vm"));
+  system_target = vs_pool_definition_suggest_target (VS_POOL_TYPE_DIR, "vm", FALSE);
+  session_target = vs_pool_definition_suggest_target (VS_POOL_TYPE_DIR, "vm", TRUE);
+  g_assert_cmpstr (system_target, ==, "/var/lib/libvirt/images/vm");
+  g_assert_true (g_str_has_prefix (session_target, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (session_target, "/libvirt/images/vm"));
   g_assert_null (vs_pool_definition_suggest_target (VS_POOL_TYPE_ISCSI, "vm", FALSE));
 }
 
