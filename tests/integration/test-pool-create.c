@@ -633,6 +633,77 @@ test_secret_removed_when_define_fails (void)
   assert_no_pool (connection, def->name);
 }
 
+static GPtrArray *
+find_sources (VsConnection  *connection,
+              VsPoolType     type,
+              const char    *host,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vs_connection_find_pool_sources_async (connection, type, host, 0, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_CREATE_TIMEOUT_MS);
+
+  return vs_connection_find_pool_sources_finish (connection, result, error);
+}
+
+/* A volume group made outside libvirt shows up in a scan, with its
+ * physical volume, and picking it gives a pool that starts. */
+static void
+test_scan_volume_groups (void)
+{
+  g_autoptr(VsConnection) connection = open_connection ();
+  g_autofree char *image = g_build_filename (vs_test_it_dir (), "scan.img", NULL);
+  g_autofree char *device = vs_test_loop_attach (image, 64);
+  g_autofree char *vg = vs_test_it_name ("vg-scan");
+  g_autoptr(VsPoolDefinition) def = vs_pool_definition_new (VS_POOL_TYPE_LOGICAL);
+  const char *pvcreate[] = { "pvcreate", "--quiet", device, NULL };
+  const char *vgcreate[] = { "vgcreate", "--quiet", vg, device, NULL };
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(VsPool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  VsPoolSource *ours = NULL;
+
+  if (!vs_test_spawn (pvcreate, NULL, &error) || !vs_test_spawn (vgcreate, NULL, &error))
+    g_error ("%s", error->message);
+
+  sources = find_sources (connection, VS_POOL_TYPE_LOGICAL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      VsPoolSource *source = g_ptr_array_index (sources, i);
+
+      if (g_strcmp0 (source->name, vg) == 0)
+        ours = source;
+    }
+  g_assert_nonnull (ours);
+  g_assert_nonnull (ours->devices);
+  g_assert_cmpstr (ours->devices[0], ==, device);
+  g_assert_cmpstr (ours->format, ==, "lvm2");
+
+  def->name = vs_test_it_name ("scanned");
+  vs_pool_source_fill_definition (ours, def);
+  pool = vs_test_create_pool (connection, NULL, def, VS_POOL_CREATE_START, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vs_pool_get_state (pool), ==, VS_POOL_STATE_RUNNING);
+}
+
+/* A scan of a host that does not exist fails with libvirt's reason. */
+static void
+test_scan_unreachable_host (void)
+{
+  g_autoptr(VsConnection) connection = open_connection ();
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sources = find_sources (connection, VS_POOL_TYPE_NETFS, "vs-test.invalid", &error);
+  g_assert_null (sources);
+  g_assert_error (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED);
+  g_assert_cmpstr (vs_error_get_summary (error), ==, "Could not look for storage on vs-test.invalid");
+  g_assert_nonnull (vs_error_get_libvirt_message (error));
+  g_test_message ("libvirt said: %s", vs_error_get_libvirt_message (error));
+}
+
 static const VsTestItCase cases[] = {
   { "/pool-create/dir-all-steps", test_dir_all_steps, 60, NULL, vs_test_pool_it_cleanup },
   { "/pool-create/hostile-name", test_hostile_name, 60, NULL, vs_test_pool_it_cleanup },
@@ -652,6 +723,9 @@ static const VsTestItCase cases[] = {
     NULL, vs_test_pool_it_cleanup },
   { "/pool-create/secret-rolled-back", test_secret_rolled_back, 60,
     NULL, vs_test_pool_it_cleanup },
+  { "/pool-create/scan-volume-groups", test_scan_volume_groups, 120,
+    skip_without_lvm, vs_test_pool_it_cleanup },
+  { "/pool-create/scan-unreachable-host", test_scan_unreachable_host, 120, NULL, NULL },
   { "/pool-create/secret-exists", test_secret_exists, 60, NULL, vs_test_pool_it_cleanup },
   { "/pool-create/secret-removed-when-define-fails", test_secret_removed_when_define_fails, 60,
     skip_with_rbd, vs_test_pool_it_cleanup },
