@@ -51,7 +51,6 @@ typedef struct
 {
   virSecretPtr       secret;
   virStoragePoolPtr  pool;
-  gboolean           target_was_missing;
   gboolean           made_target;
   gboolean           built;
   gboolean           started;
@@ -259,17 +258,26 @@ define_secret (CreateData  *data,
   return TRUE;
 }
 
+/* Whether building makes the target folder (dir, fs, netfs). */
+static gboolean
+build_makes_folder (CreateData *data)
+{
+  VsPoolBuild build;
+
+  if (!data->known_type)
+    return FALSE;
+
+  build = vs_pool_type_get_info (data->type)->build;
+  return build == VS_POOL_BUILD_DIRECTORY || build == VS_POOL_BUILD_DIRECTORY_OR_FORMAT;
+}
+
 static gboolean
 build (CreateData  *data,
        Progress    *progress,
        GError     **error)
 {
-  const VsPoolTypeInfo *info = data->known_type ? vs_pool_type_get_info (data->type) : NULL;
-  gboolean makes_folder = info != NULL && (info->build == VS_POOL_BUILD_DIRECTORY ||
-                                           info->build == VS_POOL_BUILD_DIRECTORY_OR_FORMAT);
+  gboolean was_missing = build_makes_folder (data) && target_is_missing (data);
   int rc;
-
-  progress->target_was_missing = makes_folder && target_is_missing (data);
 
   rc = virStoragePoolBuild (progress->pool, data->build_flags);
   if (rc < 0)
@@ -278,8 +286,7 @@ build (CreateData  *data,
 
   /* Even a build that failed may have made the folder before it failed
    * (fs: the mount point, then mkfs). */
-  progress->made_target = progress->target_was_missing &&
-                          file_type (data->target_path) == G_FILE_TYPE_DIRECTORY;
+  progress->made_target = was_missing && file_type (data->target_path) == G_FILE_TYPE_DIRECTORY;
   progress->built = rc == 0;
 
   return rc == 0;
@@ -394,7 +401,6 @@ undo (CreateData  *data,
       Progress    *progress,
       GError     **failure)
 {
-  const VsPoolTypeInfo *info = data->known_type ? vs_pool_type_get_info (data->type) : NULL;
   g_autoptr(GString) leftovers = g_string_new (NULL);
   gboolean delete_storage;
 
@@ -407,11 +413,12 @@ undo (CreateData  *data,
     note_leftover (leftovers, g_strdup_printf (_("the pool could not be stopped (%s)"),
                                                libvirt_message ()));
 
-  if (info != NULL && (info->build == VS_POOL_BUILD_DIRECTORY ||
-                       info->build == VS_POOL_BUILD_DIRECTORY_OR_FORMAT))
+  /* A folder only when we made it; a volume group or zpool when building
+   * made it (libvirt refuses to build over data unless told to). */
+  if (build_makes_folder (data))
     delete_storage = progress->made_target;
   else
-    delete_storage = progress->built && info != NULL && info->build_undoable;
+    delete_storage = progress->built && vs_pool_type_get_info (data->type)->build_undoable;
 
   if (delete_storage && virStoragePoolDelete (progress->pool, 0) < 0)
     note_leftover (leftovers, g_strdup_printf (_("what building made could not be removed (%s)"),
