@@ -26,7 +26,7 @@ VS_RUNTIME_PACKAGES=(
 VS_TEST_PACKAGES=(
   python3 xvfb xauth dbus dbus-x11 openssh-server openssh-client
   imagemagick python3-gi gir1.2-gtk-4.0 at-spi2-core python3-pyatspi
-  util-linux e2fsprogs procps
+  util-linux e2fsprogs procps lvm2
 )
 
 vs_log () {
