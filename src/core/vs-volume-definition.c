@@ -175,10 +175,12 @@ vs_volume_definition_free (VsVolumeDefinition *def)
 
 gboolean
 vs_volume_name_validate (const char  *name,
+                         VsPool      *pool,
                          GError     **error)
 {
   const char *last;
 
+  g_return_val_if_fail (pool == NULL || VS_IS_POOL (pool), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (name == NULL || *name == '\0')
@@ -235,6 +237,13 @@ vs_volume_name_validate (const char  *name,
       return FALSE;
     }
 
+  if (pool != NULL && vs_pool_find_volume (pool, name) != NULL)
+    {
+      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_EXISTS,
+                   _("“%s” already has a volume named “%s”"), vs_pool_get_name (pool), name);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -247,7 +256,7 @@ vs_volume_definition_validate (const VsVolumeDefinition  *def,
   g_return_val_if_fail (pool == NULL || VS_IS_POOL (pool), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!vs_volume_name_validate (def->name, error))
+  if (!vs_volume_name_validate (def->name, pool, error))
     return FALSE;
 
   if (def->capacity == 0)
@@ -281,14 +290,6 @@ vs_volume_definition_validate (const VsVolumeDefinition  *def,
                    _("The backing format holds control characters or is not UTF-8 text"),
                    error))
     return FALSE;
-
-  if (pool != NULL && vs_pool_find_volume (pool, def->name) != NULL)
-    {
-      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_EXISTS,
-                   _("“%s” already has a volume named “%s”"),
-                   vs_pool_get_name (pool), def->name);
-      return FALSE;
-    }
 
   return TRUE;
 }

@@ -41,14 +41,16 @@ void                vs_volume_definition_free          (VsVolumeDefinition      
  * written: an empty name, "/", "." and "..", control characters (line
  * breaks included), spaces at either end, text that is not UTF-8, more
  * than 255 bytes. Quotes, "<", "&" and non-ASCII letters are fine.
- * VS_VOLUME_ERROR_INVALID, with a message that says what is wrong. */
+ * VS_VOLUME_ERROR_INVALID, with a message that says what is wrong. With
+ * @pool (main thread), also that no volume listed in @pool has the name:
+ * VS_VOLUME_ERROR_EXISTS. */
 gboolean            vs_volume_name_validate            (const char                *name,
+                                                        VsPool                    *pool,
                                                         GError                   **error);
 
-/* The name (vs_volume_name_validate()), a capacity above 0, an allocation
- * not above the capacity, a backing format only with a backing path, and
- * no control characters anywhere. With @pool (main thread), also that no
- * volume listed in @pool has the name: VS_VOLUME_ERROR_EXISTS. */
+/* The name (vs_volume_name_validate(), with @pool when given), a capacity
+ * above 0, an allocation not above the capacity, a backing format only
+ * with a backing path, and no control characters anywhere. */
 gboolean            vs_volume_definition_validate      (const VsVolumeDefinition  *def,
                                                         VsPool                    *pool,
                                                         GError                   **error);

@@ -300,6 +300,35 @@ return_error (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* The job's cancellable, or the caller's when there is no job. */
+static GCancellable *
+task_cancellable (GTask *task)
+{
+  TaskState *state = g_task_get_task_data (task);
+
+  return state->runner != NULL ? vs_job_runner_get_cancellable (state->runner)
+                               : g_task_get_cancellable (task);
+}
+
+static void
+rolled_back_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VsVolume *volume = VS_VOLUME (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GError *outcome = NULL;
+
+  if (vs_volume_delete_finish (volume, result, &error))
+    g_cancellable_set_error_if_cancelled (task_cancellable (task), &outcome);
+  else
+    outcome = g_error_new (VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED,
+                           _("“%s” was made before the cancel and could not be removed: %s"),
+                           vs_volume_get_name (volume), error->message);
+  return_error (task, outcome);
+}
+
 static void
 reloaded_cb (GObject      *object,
              GAsyncResult *result,
@@ -327,6 +356,13 @@ reloaded_cb (GObject      *object,
 
   if (state->made->details != NULL)
     vs_volume_apply_details (volume, state->made->details);
+
+  /* Cancelled after libvirt made it, before the caller had it: undo. */
+  if (g_cancellable_is_cancelled (task_cancellable (task)))
+    {
+      vs_volume_delete_async (volume, NULL, rolled_back_cb, g_steal_pointer (&task));
+      return;
+    }
 
   if (state->runner != NULL)
     vs_job_runner_finish (state->runner, NULL);
@@ -413,8 +449,7 @@ run_worker (GTask  *task,
             OpData *data)
 {
   TaskState *state = g_task_get_task_data (task);
-  GCancellable *cancellable = state->runner != NULL
-    ? vs_job_runner_get_cancellable (state->runner) : g_task_get_cancellable (task);
+  GCancellable *cancellable = task_cancellable (task);
 
   data->op = state->op;
   data->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -439,17 +474,7 @@ check_new_volume (VsPool      *pool,
       return FALSE;
     }
 
-  if (!vs_volume_name_validate (name, error))
-    return FALSE;
-
-  if (vs_pool_find_volume (pool, name) != NULL)
-    {
-      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_EXISTS,
-                   _("“%s” already has a volume named “%s”"), vs_pool_get_name (pool), name);
-      return FALSE;
-    }
-
-  return TRUE;
+  return vs_volume_name_validate (name, pool, error);
 }
 
 gboolean

@@ -129,7 +129,7 @@ test_hostile_names (void)
 
       def->backing_path = g_strdup_printf ("/images/%s.base", names[i]);
 
-      g_assert_true (vs_volume_name_validate (names[i], &error));
+      g_assert_true (vs_volume_name_validate (names[i], NULL, &error));
       g_assert_no_error (error);
       read = build_and_read_back (def, &xml);
       assert_same (def, read);
@@ -186,7 +186,7 @@ test_refused_names (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *xml = NULL;
 
-      g_assert_false (vs_volume_name_validate (name, &error));
+      g_assert_false (vs_volume_name_validate (name, NULL, &error));
       g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID);
       if (strstr (error->message, says) == NULL)
         g_error ("the message for “%s” does not say “%s”: %s", name, says, error->message);
