@@ -79,8 +79,7 @@ gboolean vs_volume_resize_finish (VsVolume            *self,
  * A download writes a hidden temporary file beside @destination and
  * renames it over @destination only when complete. A cancelled or failed
  * transfer leaves no file behind and aborts the stream, so that libvirt
- * does not keep the volume busy. An upload writes from the volume's start
- * and changes nothing past the file's end.
+ * does not keep the volume busy. An upload writes from the volume's start.
  *
  * Errors: G_IO_ERROR for the local file (NOT_FOUND, PERMISSION_DENIED,
  * READ_ONLY, NO_SPACE, IS_DIRECTORY, NOT_SUPPORTED for a file that is not
