@@ -58,6 +58,10 @@ typedef struct
   Made        *made;
 } TaskState;
 
+static void made_free (gpointer ptr);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Made, made_free)
+
 static void
 op_data_free (gpointer ptr)
 {
@@ -95,8 +99,6 @@ task_state_free (gpointer ptr)
   g_clear_pointer (&state->made, made_free);
   g_free (state);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Made, made_free)
 
 static int
 error_code_for (int libvirt_code)
