@@ -251,23 +251,37 @@ main (int   argc,
   while ((volume = vs_pool_find_volume (pool, "v.raw")) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  /* Turns alternate who goes first, so that neither always runs on the
+   * other's heels (writeback, daemon caches). */
   for (int round = 1; round <= rounds; round++)
     {
       g_print ("round %d of %d:\n", round, rounds);
 
-      settle (source);
-      keep_best (&virsh_up, run_virsh ("vol-upload", name, "v.raw", source));
-      settle (source);
-      keep_best (&core_up, run_core (volume, TRUE, source, &reports));
+      for (int turn = 0; turn < 2; turn++)
+        {
+          settle (source);
+          if ((turn + round) % 2 == 0)
+            keep_best (&virsh_up, run_virsh ("vol-upload", name, "v.raw", source));
+          else
+            keep_best (&core_up, run_core (volume, TRUE, source, &reports));
+        }
 
-      g_unlink (virsh_copy);
-      settle (source);
-      keep_best (&virsh_down, run_virsh ("vol-download", name, "v.raw", virsh_copy));
-      g_unlink (core_copy);
-      settle (source);
-      keep_best (&core_down, run_core (volume, FALSE, core_copy, &reports));
+      for (int turn = 0; turn < 2; turn++)
+        {
+          g_unlink (virsh_copy);
+          g_unlink (core_copy);
+          settle (source);
+          if ((turn + round) % 2 == 0)
+            keep_best (&virsh_down, run_virsh ("vol-download", name, "v.raw", virsh_copy));
+          else
+            keep_best (&core_down, run_core (volume, FALSE, core_copy, &reports));
+        }
     }
 
+  /* The last download of the last round may be virsh's: one more of ours,
+   * untimed, to check it. */
+  g_unlink (core_copy);
+  run_core (volume, FALSE, core_copy, &reports);
   cmp_argv[1] = source;
   cmp_argv[2] = core_copy;
   if (!g_spawn_sync (NULL, (char **) cmp_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
