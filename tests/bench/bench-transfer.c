@@ -149,19 +149,6 @@ run_core (VsVolume   *volume,
 }
 
 static void
-open_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!vs_connection_open_finish (VS_CONNECTION (object), result, &error))
-    g_error ("Could not open: %s", error->message);
-  *done = TRUE;
-}
-
-static void
 keep_best (Contender *contender,
            double     seconds)
 {
@@ -197,7 +184,7 @@ main (int   argc,
   Contender virsh_up = { "virsh vol-upload" }, core_up = { "core upload" };
   Contender virsh_down = { "virsh vol-download" }, core_down = { "core download" };
   const char *cmp_argv[4] = { "cmp", NULL, NULL, NULL };
-  gboolean opened = FALSE;
+  g_autoptr(GAsyncResult) opened = NULL;
   guint reports = 0;
   virConnectPtr conn;
   VsVolume *volume;
@@ -205,20 +192,8 @@ main (int   argc,
   int status;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  if (uri == NULL)
-    uri = g_strdup ("qemu:///system");
-
-  conn = virConnectOpen (uri);
-  if (conn == NULL)
-    {
-      g_printerr ("SKIP: cannot open %s: %s\n", uri, virGetLastErrorMessage ());
-      return 77;
-    }
+  vs_bench_parse_options (context, &argc, &argv, &uri);
+  conn = vs_bench_open (uri);
 
   name = g_strdup_printf ("vs-bench-transfer-%d", getpid ());
   pool_dir = vs_bench_make_pool (conn, name, 0);
@@ -242,9 +217,11 @@ main (int   argc,
   }
 
   connection = vs_connection_new (uri);
-  vs_connection_open_async (connection, FALSE, NULL, open_done_cb, &opened);
-  while (!opened)
+  vs_connection_open_async (connection, FALSE, NULL, done_cb, &opened);
+  while (opened == NULL)
     g_main_context_iteration (NULL, TRUE);
+  if (!vs_connection_open_finish (connection, opened, &error))
+    g_error ("Could not open %s: %s", uri, error->message);
   pool = vs_connection_find_pool (connection, name);
   g_assert (pool != NULL);
   vs_pool_reload_volumes_async (pool, NULL, NULL, NULL);
