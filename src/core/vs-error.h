@@ -43,6 +43,7 @@ typedef enum
   VS_VOLUME_ERROR_NOT_FOUND,
   VS_VOLUME_ERROR_IN_USE,
   VS_VOLUME_ERROR_INVALID,
+  VS_VOLUME_ERROR_EXISTS,
 } VsVolumeError;
 
 typedef enum

@@ -16,6 +16,7 @@
 #include "vs-core-enums.h"
 #include "vs-error.h"
 #include "vs-pool-private.h"
+#include "vs-volume-jobs.h"
 #include "vs-volume-private.h"
 #include "vs-volume-store.h"
 #include "vs-worker.h"
@@ -2007,4 +2008,82 @@ vs_pool_get_xml_finish (VsPool        *self,
     return NULL;
 
   return g_steal_pointer (&op_result->xml);
+}
+
+/* New volumes ------------------------------------------------------------- */
+
+VsVolume *
+vs_pool_find_volume_by_key (VsPool     *self,
+                            const char *key)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (VS_IS_POOL (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  model = G_LIST_MODEL (self->volumes);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsVolume) volume = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (vs_volume_get_key (volume), key) == 0)
+        return volume;
+    }
+
+  return NULL;
+}
+
+void
+vs_pool_create_volume_async (VsPool              *self,
+                             const char          *xml,
+                             guint                flags,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (xml != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  vs_volume_jobs_create (self, xml, flags, vs_pool_create_volume_async,
+                         cancellable, callback, user_data);
+}
+
+VsVolume *
+vs_pool_create_volume_finish (VsPool        *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (VS_IS_POOL (self), NULL);
+
+  return vs_volume_jobs_finish_volume (self, result, vs_pool_create_volume_async, error);
+}
+
+void
+vs_pool_clone_volume_async (VsPool              *self,
+                            VsVolume            *source,
+                            const char          *name,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (VS_IS_VOLUME (source));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  vs_volume_jobs_clone (self, source, name, vs_pool_clone_volume_async,
+                        cancellable, callback, user_data);
+}
+
+VsVolume *
+vs_pool_clone_volume_finish (VsPool        *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (VS_IS_POOL (self), NULL);
+
+  return vs_volume_jobs_finish_volume (self, result, vs_pool_clone_volume_async, error);
 }

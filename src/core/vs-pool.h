@@ -84,4 +84,30 @@ void     vs_pool_reload_volumes_async   (VsPool *self, GCancellable *cancellable
                                          GAsyncReadyCallback callback, gpointer user_data);
 gboolean vs_pool_reload_volumes_finish  (VsPool *self, GAsyncResult *result, GError **error);
 
+/* The listed volume whose key is @key, or NULL. */
+VsVolume *vs_pool_find_volume_by_key  (VsPool *self, const char *key);
+/* Creates a volume in the pool from @xml (virStorageVolCreateXML; see
+ * vs_volume_definition_to_xml() to build it). Flags are libvirt's
+ * VIR_STORAGE_VOL_CREATE_* (e.g. PREALLOC_METADATA). The finished VsVolume
+ * (a new reference) is already in vs_pool_get_volumes (), with its
+ * details. A creation that allocates space (an allocation in @xml, or
+ * metadata preallocation) runs as a VsJob of the connection. A name with
+ * "/" (and the other names vs_volume_name_validate() refuses) is refused
+ * with VS_VOLUME_ERROR_INVALID, a name the pool lists with
+ * VS_VOLUME_ERROR_EXISTS. libvirt cannot stop a creation midway: when
+ * cancelled, the volume is deleted once made, and the call fails with
+ * G_IO_ERROR_CANCELLED. */
+void      vs_pool_create_volume_async  (VsPool *self, const char *xml, guint flags,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+VsVolume *vs_pool_create_volume_finish (VsPool *self, GAsyncResult *result, GError **error);
+/* Copies @source (any pool of the same connection) into this pool under
+ * @name (virStorageVolCreateXMLFrom, same format and capacity, and as much
+ * allocated as the source), as a VsJob. Names and cancelling as for
+ * vs_pool_create_volume_async(). */
+void      vs_pool_clone_volume_async   (VsPool *self, VsVolume *source, const char *name,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+VsVolume *vs_pool_clone_volume_finish  (VsPool *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

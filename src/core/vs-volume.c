@@ -15,7 +15,9 @@
 #include "vs-core-enums.h"
 #include "vs-error.h"
 #include "vs-pool-private.h"
+#include "vs-volume-jobs.h"
 #include "vs-volume-private.h"
+#include "vs-volume-transfer.h"
 #include "vs-worker.h"
 
 /* Kept small on purpose: a pool may hold 100,000 of these (DESIGN: at most
@@ -414,7 +416,6 @@ vs_volume_get_busy (VsVolume *self)
 typedef enum
 {
   VOLUME_OP_DELETE,
-  VOLUME_OP_WIPE,
   VOLUME_OP_RESIZE,
 } VolumeOp;
 
@@ -460,10 +461,6 @@ volume_op_worker (gpointer       task_data,
     case VOLUME_OP_DELETE:
       rc = virStorageVolDelete (vol, 0);
       context = _("Could not delete the volume");
-      break;
-    case VOLUME_OP_WIPE:
-      rc = virStorageVolWipe (vol, 0);
-      context = _("Could not wipe the volume");
       break;
     case VOLUME_OP_RESIZE:
       rc = virStorageVolResize (vol, data->capacity,
@@ -598,8 +595,7 @@ vs_volume_wipe_async (VsVolume            *self,
   g_return_if_fail (VS_IS_VOLUME (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  run_volume_op (self, VOLUME_OP_WIPE, 0, FALSE, vs_volume_wipe_async,
-                 cancellable, callback, user_data);
+  vs_volume_jobs_wipe (self, vs_volume_wipe_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -609,7 +605,7 @@ vs_volume_wipe_finish (VsVolume      *self,
 {
   g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
 
-  return vs_worker_finish_boolean (self, result, vs_volume_wipe_async, error);
+  return vs_volume_jobs_finish_boolean (self, result, vs_volume_wipe_async, error);
 }
 
 void
@@ -635,4 +631,62 @@ vs_volume_resize_finish (VsVolume      *self,
   g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
 
   return vs_worker_finish_boolean (self, result, vs_volume_resize_async, error);
+}
+
+/* Transfers --------------------------------------------------------------- */
+
+void
+vs_volume_upload_async (VsVolume              *self,
+                        GFile                 *source,
+                        GCancellable          *cancellable,
+                        GFileProgressCallback  progress_callback,
+                        gpointer               progress_data,
+                        GAsyncReadyCallback    callback,
+                        gpointer               user_data)
+{
+  g_return_if_fail (VS_IS_VOLUME (self));
+  g_return_if_fail (G_IS_FILE (source));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  vs_volume_transfer_start (self, VS_TRANSFER_UPLOAD, source, vs_volume_upload_async,
+                            cancellable, progress_callback, progress_data,
+                            callback, user_data);
+}
+
+gboolean
+vs_volume_upload_finish (VsVolume      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_volume_upload_async, error);
+}
+
+void
+vs_volume_download_async (VsVolume              *self,
+                          GFile                 *destination,
+                          GCancellable          *cancellable,
+                          GFileProgressCallback  progress_callback,
+                          gpointer               progress_data,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  g_return_if_fail (VS_IS_VOLUME (self));
+  g_return_if_fail (G_IS_FILE (destination));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  vs_volume_transfer_start (self, VS_TRANSFER_DOWNLOAD, destination, vs_volume_download_async,
+                            cancellable, progress_callback, progress_data,
+                            callback, user_data);
+}
+
+gboolean
+vs_volume_download_finish (VsVolume      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, vs_volume_download_async, error);
 }

@@ -65,7 +65,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("- volume list benchmark");
-  g_autoptr(GError) error = NULL;
   g_autoptr(VsConnection) connection = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
@@ -78,20 +77,8 @@ main (int   argc,
   gsize rss_before, rss_after;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  if (uri == NULL)
-    uri = g_strdup ("qemu:///system");
-
-  conn = virConnectOpen (uri);
-  if (conn == NULL)
-    {
-      g_printerr ("SKIP: cannot open %s: %s\n", uri, virGetLastErrorMessage ());
-      return 77;
-    }
+  vs_bench_parse_options (context, &argc, &argv, &uri);
+  conn = vs_bench_open (uri);
 
   name = g_strdup_printf ("vs-bench-%d", getpid ());
   g_print ("Creating %d sparse volumes...\n", n_volumes);

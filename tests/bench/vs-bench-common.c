@@ -13,9 +13,41 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "vs-bench-common.h"
+
+void
+vs_bench_parse_options (GOptionContext   *context,
+                        int              *argc,
+                        char           ***argv,
+                        char            **uri)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      exit (2);
+    }
+  if (*uri == NULL)
+    *uri = g_strdup ("qemu:///system");
+}
+
+virConnectPtr
+vs_bench_open (const char *uri)
+{
+  virConnectPtr conn = virConnectOpen (uri);
+
+  if (conn == NULL)
+    {
+      g_printerr ("SKIP: cannot open %s: %s\n", uri, virGetLastErrorMessage ());
+      exit (77);
+    }
+
+  return conn;
+}
 
 static gboolean
 stall_tick_cb (gpointer user_data)

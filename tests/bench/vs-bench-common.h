@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* Parses the command line with @context (exits with 2 and the reason when
+ * it is wrong) and sets *@uri to qemu:///system unless given. */
+void    vs_bench_parse_options  (GOptionContext *context,
+                                 int            *argc,
+                                 char         ***argv,
+                                 char          **uri);
+/* Opens @uri; exits with 77 (skipped) and the reason when no daemon answers. */
+virConnectPtr vs_bench_open     (const char     *uri);
+
 /* Measures the longest gap between two runs of a 1 ms timeout: how long
  * the main loop was blocked. */
 typedef struct

@@ -15,30 +15,12 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "vs-test-utils.h"
+#include "vs-test-volume-utils.h"
 
-#define PID_FILE "/run/libvirtd.pid"
 /* How long the connection may take to notice (DESIGN: "disconnects are
  * normal") and the daemon to come back. */
 #define NOTICE_TIMEOUT_MS 10000
 #define RESTART_TIMEOUT_MS 15000
-
-static char *
-kill_skip_reason (void)
-{
-  if (g_strcmp0 (g_getenv ("VS_TEST_LIBVIRTD"), "started") == 0 ||
-      g_strcmp0 (g_getenv ("VS_TEST_ALLOW_KILL"), "1") == 0)
-    {
-      if (getuid () != 0)
-        return g_strdup ("killing and restarting libvirtd needs root");
-      if (!g_file_test (PID_FILE, G_FILE_TEST_IS_REGULAR))
-        return g_strdup ("no " PID_FILE ": libvirtd was not started with `libvirtd -d`");
-      return NULL;
-    }
-
-  return g_strdup ("kills the system libvirtd: runs only with VS_TEST_ALLOW_KILL=1, or "
-                   "VS_TEST_LIBVIRTD=started when the test command started the daemon");
-}
 
 /* Gone, or a zombie nobody reaps yet (the daemon is not our child). */
 static gboolean
@@ -57,19 +39,6 @@ process_gone (gpointer data)
   /* "PID (comm) STATE ...": comm may hold spaces and parentheses. */
   end = strrchr (stat, ')');
   return end != NULL && end[1] == ' ' && end[2] == 'Z';
-}
-
-/* Runs in the parent after each case: the daemon must be up again,
- * whatever the case did or where it failed. */
-static void
-ensure_daemon (void)
-{
-  if (vs_test_daemon_answers (vs_test_it_uri ()))
-    return;
-
-  g_printerr ("libvirtd is down after the test case: starting it again\n");
-  if (!vs_test_start_daemon (vs_test_it_uri ()))
-    g_printerr ("libvirtd did not come back within %d ms\n", RESTART_TIMEOUT_MS);
 }
 
 /* The pools this case made. Other clients of the same daemon (other test
@@ -391,11 +360,12 @@ test_sigterm (void)
 }
 
 static const VsTestItCase cases[] = {
-  { "/daemon/sigkill", test_sigkill, 60, kill_skip_reason, ensure_daemon },
-  { "/daemon/sigterm", test_sigterm, 60, kill_skip_reason, ensure_daemon },
-  { "/daemon/auto-reconnect", test_auto_reconnect, 90, kill_skip_reason, ensure_daemon },
-  { "/daemon/kill-during-pool-listing", test_kill_during_pool_listing, 150, kill_skip_reason,
-    ensure_daemon },
+  { "/daemon/sigkill", test_sigkill, 60, vs_test_kill_skip_reason, vs_test_ensure_daemon },
+  { "/daemon/sigterm", test_sigterm, 60, vs_test_kill_skip_reason, vs_test_ensure_daemon },
+  { "/daemon/auto-reconnect", test_auto_reconnect, 90, vs_test_kill_skip_reason,
+    vs_test_ensure_daemon },
+  { "/daemon/kill-during-pool-listing", test_kill_during_pool_listing, 150,
+    vs_test_kill_skip_reason, vs_test_ensure_daemon },
 };
 
 int
