@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 
+#include "vs-connection-private.h"
 #include "vs-test-utils.h"
 
 /* Test cases ------------------------------------------------------------- */
@@ -200,6 +201,12 @@ vs_test_fixture_uri (const char *name)
 
 /* Connections and pools -------------------------------------------------- */
 
+static gboolean
+domain_usage_loaded (gpointer data)
+{
+  return vs_domain_usage_get_loaded (vs_connection_get_domain_usage (data));
+}
+
 gboolean
 vs_test_connection_reopen (VsConnection  *connection,
                            gboolean       read_only,
@@ -210,7 +217,14 @@ vs_test_connection_reopen (VsConnection  *connection,
   vs_connection_open_async (connection, read_only, NULL, vs_test_async_cb, &result);
   vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
 
-  return vs_connection_open_finish (connection, result, error);
+  if (!vs_connection_open_finish (connection, result, error))
+    return FALSE;
+
+  /* Who uses which volume is read after the open, in a worker of its own:
+   * tests start from a settled "used-by". */
+  vs_test_assert_wait_for (domain_usage_loaded, connection, VS_TEST_TIMEOUT_MS,
+                           "the virtual machines of the host to be read");
+  return TRUE;
 }
 
 VsConnection *

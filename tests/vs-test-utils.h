@@ -85,7 +85,8 @@ char         *vs_test_fixture_uri  (const char *name);
  * otherwise. */
 VsConnection *vs_test_connection_open   (const char   *uri,
                                          gboolean      read_only);
-/* Runs vs_connection_open_async() on an existing connection and waits. */
+/* Runs vs_connection_open_async() on an existing connection and waits,
+ * also until the host's domains have been read (see VsDomainUsage). */
 gboolean      vs_test_connection_reopen (VsConnection *connection,
                                          gboolean      read_only,
                                          GError      **error);

@@ -21,7 +21,11 @@ typedef gpointer (*VsWorkerFunc) (gpointer       data,
 
 /* Runs on the main thread once the worker finished, before the caller's
  * callback: applies @result (NULL when @error is set) to @source. @data is
- * what the worker got, to tell which request this was. */
+ * what the worker got, to tell which request this was.
+ *
+ * The data and the result are freed (data_free, result_free) in a worker
+ * thread once the task is done with: they may hold libvirt references, and
+ * dropping the last one to a remote connection closes it, a round trip. */
 typedef void     (*VsApplyFunc)  (gpointer       source,
                                   gpointer       data,
                                   gpointer       result,
@@ -37,7 +41,10 @@ void     vs_worker_run         (gpointer            source,
                                 GDestroyNotify      result_free,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data);
-gpointer vs_worker_finish      (gpointer            source,
+/* The worker's result, or NULL with @error set. The result stays owned by
+ * @result and is freed with it, in a thread (with the worker's data): take
+ * what you keep (g_steal_pointer(), g_object_ref()). */
+gpointer vs_worker_get_result  (gpointer            source,
                                 GAsyncResult       *result,
                                 gpointer            source_tag,
                                 GError            **error);
@@ -58,5 +65,11 @@ void     vs_run_on_context     (GMainContext  *context,
  * teardown would stall the main loop. */
 void     vs_free_in_thread     (gpointer       data,
                                 GDestroyNotify free_func);
+
+/* Drop a libvirt reference in a worker thread: the last one to a
+ * connection (which handles also hold) closes it, a round trip. NULL is
+ * ignored. */
+void     vs_release_conn          (virConnectPtr     conn);
+void     vs_release_storage_pool  (virStoragePoolPtr pool);
 
 G_END_DECLS
