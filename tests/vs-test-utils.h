@@ -27,7 +27,9 @@ G_BEGIN_DECLS
 #define VS_TEST_EXIT_SKIP 77
 
 /* g_test_init(), vs_core_init(), acquires the default main context (as
- * GApplication does), and quiets libvirt-glib's debug output. */
+ * GApplication does), quiets libvirt-glib's debug output, and keeps one
+ * event callback registered on test:///default for the whole run (see
+ * anchor_default_events() for the libvirt race this avoids). */
 void     vs_test_init     (int    *argc,
                            char ***argv);
 
@@ -187,6 +189,22 @@ VsTestStateLog *vs_test_state_log_new  (VsConnection   *connection);
 void            vs_test_state_log_free (VsTestStateLog *log);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsTestStateLog, vs_test_state_log_free)
 
+/* Notes when, and in which thread, an object is finalized. */
+typedef struct
+{
+  gboolean  finalized;
+  GThread  *thread;
+} VsTestFinalized;
+
+/* Starts watching @object (a weak reference; @finalized must outlive it). */
+void     vs_test_watch_finalize (VsTestFinalized *finalized,
+                                 gpointer         object);
+/* Waits (failing the test on timeout) until the watched object is
+ * finalized, and fails unless that happened on the main thread (its
+ * dispose may emit signals that only the main thread may see). */
+void     vs_test_wait_finalized (VsTestFinalized *finalized,
+                                 const char      *what);
+
 /* A libvirt connection of the test's own, outside the core; fails the test
  * when it cannot be opened. Close with virConnectClose(). */
 virConnectPtr vs_test_virt_open (const char *uri);
@@ -220,10 +238,6 @@ gboolean vs_test_start_daemon   (const char *uri);
 
 /* $VS_TEST_URI, or qemu:///system. */
 const char *vs_test_it_uri        (void);
-/* Call from main() after g_test_init(): returns FALSE, after printing why,
- * when no libvirtd answers at @uri (the program should then exit with
- * VS_TEST_EXIT_SKIP). */
-gboolean    vs_test_it_daemon_available (const char *uri);
 /* The unique prefix of this case's libvirt objects ("vs-it-PID-N-"), and a
  * name with it. Valid in the subprocess. */
 const char *vs_test_it_prefix     (void);
@@ -243,8 +257,17 @@ typedef struct
   void      (*after) (void);
 } VsTestItCase;
 
-/* Registers @test_case (static storage) as a guarded test case. */
+/* Registers @test_case (static storage) as a guarded test case, for a
+ * program that has other cases too (vs_test_it_main() does it for the rest). */
 void        vs_test_it_add        (const VsTestItCase *test_case);
+/* The whole main() of an integration test program: vs_test_init(), exits
+ * with VS_TEST_EXIT_SKIP (saying why) when no libvirtd answers at
+ * vs_test_it_uri(), registers @cases (static storage) as guarded cases and
+ * runs them. */
+int         vs_test_it_main       (int                 argc,
+                                   char               *argv[],
+                                   const VsTestItCase *cases,
+                                   guint               n_cases);
 
 /* `virsh pool-define-as NAME dir --target DIR`, then pool-start when @start. */
 void        vs_test_it_define_dir_pool (const char *name,
