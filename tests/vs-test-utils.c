@@ -1043,3 +1043,44 @@ vs_test_volume_is (gpointer data)
 
   return volume != NULL && vs_volume_get_details_loaded (volume);
 }
+
+gboolean
+vs_test_strv_same_set (const char * const *a,
+                       const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  if (g_strv_length ((char **) a) != g_strv_length ((char **) b))
+    return FALSE;
+  for (guint i = 0; a[i] != NULL; i++)
+    if (!g_strv_contains (b, a[i]))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  VsVolume           *volume;
+  const char * const *expected;
+} UsedByWait;
+
+static gboolean
+used_by_is (gpointer data)
+{
+  UsedByWait *wait = data;
+
+  return vs_test_strv_same_set (vs_volume_get_used_by (wait->volume), wait->expected);
+}
+
+void
+vs_test_wait_used_by (VsVolume           *volume,
+                      const char * const *expected,
+                      guint               timeout_ms)
+{
+  UsedByWait wait = { volume, expected };
+  g_autofree char *names = expected != NULL ? g_strjoinv (",", (char **) expected) : NULL;
+  g_autofree char *what = g_strdup_printf ("%s to be used by [%s]", vs_volume_get_name (volume),
+                                           names != NULL ? names : "");
+
+  vs_test_assert_wait_for (used_by_is, &wait, timeout_ms, what);
+}

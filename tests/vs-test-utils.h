@@ -116,6 +116,15 @@ typedef struct
 
 gboolean      vs_test_volume_is         (gpointer      wait);
 
+/* Whether @a and @b hold the same strings, in any order (NULL: none). */
+gboolean      vs_test_strv_same_set     (const char * const *a,
+                                         const char * const *b);
+/* Waits (failing the test on timeout) until @volume's "used-by" holds
+ * exactly @expected (any order; NULL: nobody). */
+void          vs_test_wait_used_by      (VsVolume           *volume,
+                                         const char * const *expected,
+                                         guint               timeout_ms);
+
 /* Waits (failing the test on timeout) until the pool @name is listed in
  * @state, or, with @present FALSE, is no longer listed. */
 void          vs_test_wait_pool         (VsConnection *connection,

@@ -86,20 +86,6 @@ fixture_clear (Fixture *fixture)
   fixture->pool = NULL;
 }
 
-static gboolean
-strv_same_set (const char * const *a,
-               const char * const *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (g_strv_length ((char **) a) != g_strv_length ((char **) b))
-    return FALSE;
-  for (guint i = 0; a[i] != NULL; i++)
-    if (!g_strv_contains (b, a[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 strv_to_string (const char * const *strv)
 {
@@ -290,7 +276,7 @@ assert_fixture_volume (VsPool              *pool,
 
   got_users = strv_to_string ((const char * const *) used_by);
   want_users = strv_to_string (expected->used_by);
-  if (!strv_same_set ((const char * const *) used_by, expected->used_by))
+  if (!vs_test_strv_same_set ((const char * const *) used_by, expected->used_by))
     g_error ("%s: used-by is %s, expected %s", expected->name, got_users, want_users);
 
   /* The getters agree with the properties. */
@@ -302,7 +288,7 @@ assert_fixture_volume (VsPool              *pool,
   g_assert_cmpuint (vs_volume_get_capacity (volume), ==, expected->capacity);
   g_assert_cmpuint (vs_volume_get_allocation (volume), ==, expected->allocation);
   g_assert_cmpstr (vs_volume_get_backing_path (volume), ==, expected->backing_path);
-  g_assert_true (strv_same_set (vs_volume_get_used_by (volume), expected->used_by));
+  g_assert_true (vs_test_strv_same_set (vs_volume_get_used_by (volume), expected->used_by));
   g_assert_false (vs_volume_get_busy (volume));
 }
 
