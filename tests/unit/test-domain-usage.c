@@ -194,36 +194,81 @@ delete_volume (Fixture  *fixture,
                            "the deleted volume to leave the list");
 }
 
+/* One volume, made behind the core's back and listed, and the name of a
+ * domain that will use it. */
+typedef struct
+{
+  Fixture     fixture;
+  char       *volume_name;
+  char       *domain_name;
+  char       *path;
+  VsVolume   *volume;
+  const char *users[2];
+} UsageCase;
+
+static void
+usage_case_open (UsageCase  *c,
+                 const char *what)
+{
+  g_autofree char *vm = g_strconcat ("vm-", what, NULL);
+
+  fixture_open (&c->fixture);
+  c->volume_name = unique (what);
+  c->domain_name = unique (vm);
+  c->users[0] = c->domain_name;
+  c->users[1] = NULL;
+  c->path = make_volume (c->fixture.ptr, c->volume_name, NULL);
+  c->volume = g_object_ref (load_volume (&c->fixture, c->volume_name));
+  g_assert_null (vs_volume_get_used_by (c->volume));
+}
+
+static void
+usage_case_clear (UsageCase *c)
+{
+  g_clear_object (&c->volume);
+  fixture_clear (&c->fixture);
+  g_free (c->volume_name);
+  g_free (c->domain_name);
+  g_free (c->path);
+}
+
+/* Defines the domain with @disk and waits until the volume shows it. */
+static virDomainPtr
+usage_case_define (UsageCase  *c,
+                   const char *disk)
+{
+  virDomainPtr domain = define_domain (c->fixture.conn, c->domain_name, disk);
+
+  vs_test_wait_used_by (c->volume, c->users, VS_TEST_TIMEOUT_MS);
+  return domain;
+}
+
+static void
+usage_case_undefine (UsageCase    *c,
+                     virDomainPtr  domain)
+{
+  undefine_domain (domain);
+  vs_test_wait_used_by (c->volume, NULL, VS_TEST_TIMEOUT_MS);
+}
+
 /* A domain defined after the volumes were listed shows in "used by" by
  * itself, and its volume can be neither deleted nor wiped; once it is
  * undefined, both follow. */
 static void
 test_define_undefine (void)
 {
-  Fixture fixture = { 0 };
-  g_autofree char *volume_name = unique ("used");
-  g_autofree char *domain_name = unique ("vm");
-  g_autofree char *path = NULL;
+  UsageCase c = { 0 };
   g_autofree char *disk = NULL;
-  const char *users[] = { domain_name, NULL };
-  g_autoptr(VsVolume) volume = NULL;
   virDomainPtr domain;
 
-  fixture_open (&fixture);
-  path = make_volume (fixture.ptr, volume_name, NULL);
-  volume = g_object_ref (load_volume (&fixture, volume_name));
-  g_assert_null (vs_volume_get_used_by (volume));
+  usage_case_open (&c, "used");
+  disk = file_disk (c.path, "vda");
+  domain = usage_case_define (&c, disk);
+  assert_refused (&c.fixture, c.volume, c.domain_name);
 
-  disk = file_disk (path, "vda");
-  domain = define_domain (fixture.conn, domain_name, disk);
-  vs_test_wait_used_by (volume, users, VS_TEST_TIMEOUT_MS);
-  assert_refused (&fixture, volume, domain_name);
-
-  undefine_domain (domain);
-  vs_test_wait_used_by (volume, NULL, VS_TEST_TIMEOUT_MS);
-  delete_volume (&fixture, volume);
-
-  fixture_clear (&fixture);
+  usage_case_undefine (&c, domain);
+  delete_volume (&c.fixture, c.volume);
+  usage_case_clear (&c);
 }
 
 /* What "used by" shows may be a moment late; the delete asks the host: a
@@ -232,25 +277,18 @@ test_define_undefine (void)
 static void
 test_checked_at_delete_time (void)
 {
-  Fixture fixture = { 0 };
-  g_autofree char *volume_name = unique ("late");
-  g_autofree char *domain_name = unique ("vm-late");
-  g_autofree char *path = NULL;
+  UsageCase c = { 0 };
   g_autofree char *disk = NULL;
-  VsVolume *volume;
   virDomainPtr domain;
 
-  fixture_open (&fixture);
-  path = make_volume (fixture.ptr, volume_name, NULL);
-  volume = load_volume (&fixture, volume_name);
+  usage_case_open (&c, "late");
+  disk = file_disk (c.path, "vda");
+  domain = define_domain (c.fixture.conn, c.domain_name, disk);
+  g_assert_null (vs_volume_get_used_by (c.volume));
+  assert_refused (&c.fixture, c.volume, c.domain_name);
 
-  disk = file_disk (path, "vda");
-  domain = define_domain (fixture.conn, domain_name, disk);
-  g_assert_null (vs_volume_get_used_by (volume));
-  assert_refused (&fixture, volume, domain_name);
-
-  undefine_domain (domain);
-  fixture_clear (&fixture);
+  usage_case_undefine (&c, domain);
+  usage_case_clear (&c);
 }
 
 /* A domain whose disk is an overlay uses the overlay's backing file too,
@@ -258,60 +296,42 @@ test_checked_at_delete_time (void)
 static void
 test_backing_chain (void)
 {
-  Fixture fixture = { 0 };
-  g_autofree char *base_name = unique ("base");
+  UsageCase c = { 0 };
   g_autofree char *overlay_name = unique ("overlay");
-  g_autofree char *domain_name = unique ("vm-chain");
-  g_autofree char *base_path = NULL;
   g_autofree char *overlay_path = NULL;
   g_autofree char *disk = NULL;
-  const char *users[] = { domain_name, NULL };
-  VsVolume *base, *overlay;
+  VsVolume *overlay;
   virDomainPtr domain;
 
-  fixture_open (&fixture);
-  base_path = make_volume (fixture.ptr, base_name, NULL);
-  overlay_path = make_volume (fixture.ptr, overlay_name, base_path);
-  base = load_volume (&fixture, base_name);
-  overlay = vs_pool_find_volume (fixture.pool, overlay_name);
-  g_assert_cmpstr (vs_volume_get_backing_path (overlay), ==, base_path);
+  usage_case_open (&c, "base");
+  overlay_path = make_volume (c.fixture.ptr, overlay_name, c.path);
+  overlay = load_volume (&c.fixture, overlay_name);
+  g_assert_cmpstr (vs_volume_get_backing_path (overlay), ==, c.path);
 
   disk = file_disk (overlay_path, "vda");
-  domain = define_domain (fixture.conn, domain_name, disk);
-  vs_test_wait_used_by (overlay, users, VS_TEST_TIMEOUT_MS);
-  vs_test_wait_used_by (base, users, VS_TEST_TIMEOUT_MS);
-  assert_refused (&fixture, base, domain_name);
+  domain = usage_case_define (&c, disk);
+  vs_test_wait_used_by (overlay, c.users, VS_TEST_TIMEOUT_MS);
+  assert_refused (&c.fixture, c.volume, c.domain_name);
 
-  undefine_domain (domain);
-  vs_test_wait_used_by (base, NULL, VS_TEST_TIMEOUT_MS);
-  fixture_clear (&fixture);
+  usage_case_undefine (&c, domain);
+  usage_case_clear (&c);
 }
 
 /* <disk type='volume'> names the pool and the volume, not a path. */
 static void
 test_volume_disk (void)
 {
-  Fixture fixture = { 0 };
-  g_autofree char *volume_name = unique ("by-name");
-  g_autofree char *domain_name = unique ("vm-by-name");
-  g_autofree char *path = NULL;
+  UsageCase c = { 0 };
   g_autofree char *disk = NULL;
-  const char *users[] = { domain_name, NULL };
-  VsVolume *volume;
   virDomainPtr domain;
 
-  fixture_open (&fixture);
-  path = make_volume (fixture.ptr, volume_name, NULL);
-  volume = load_volume (&fixture, volume_name);
+  usage_case_open (&c, "by-name");
+  disk = volume_disk (DEFAULT_POOL, c.volume_name);
+  domain = usage_case_define (&c, disk);
+  assert_refused (&c.fixture, c.volume, c.domain_name);
 
-  disk = volume_disk (DEFAULT_POOL, volume_name);
-  domain = define_domain (fixture.conn, domain_name, disk);
-  vs_test_wait_used_by (volume, users, VS_TEST_TIMEOUT_MS);
-  assert_refused (&fixture, volume, domain_name);
-
-  undefine_domain (domain);
-  vs_test_wait_used_by (volume, NULL, VS_TEST_TIMEOUT_MS);
-  fixture_clear (&fixture);
+  usage_case_undefine (&c, domain);
+  usage_case_clear (&c);
 }
 
 /* A domain defined again with another disk (what `virsh attach-disk
@@ -320,81 +340,66 @@ test_volume_disk (void)
 static void
 test_redefine (void)
 {
-  Fixture fixture = { 0 };
-  g_autofree char *first_name = unique ("first");
+  UsageCase c = { 0 };
   g_autofree char *second_name = unique ("second");
-  g_autofree char *domain_name = unique ("vm-moves");
   g_autofree char *other_name = unique ("vm-other");
-  g_autofree char *first_path = NULL;
   g_autofree char *second_path = NULL;
   g_autofree char *first_disk = NULL;
   g_autofree char *second_disk = NULL;
-  const char *one[] = { domain_name, NULL };
-  const char *both[] = { domain_name, other_name, NULL };
-  char uuid[VIR_UUID_STRING_BUFLEN];
   g_autofree char *xml = NULL;
-  VsVolume *first, *second;
+  char uuid[VIR_UUID_STRING_BUFLEN];
+  const char *both[] = { NULL, other_name, NULL };
+  VsVolume *second;
   virDomainPtr domain, other;
 
-  fixture_open (&fixture);
-  first_path = make_volume (fixture.ptr, first_name, NULL);
-  second_path = make_volume (fixture.ptr, second_name, NULL);
-  first = load_volume (&fixture, first_name);
-  second = vs_pool_find_volume (fixture.pool, second_name);
+  usage_case_open (&c, "first");
+  both[0] = c.domain_name;
+  second_path = make_volume (c.fixture.ptr, second_name, NULL);
+  second = load_volume (&c.fixture, second_name);
 
-  first_disk = file_disk (first_path, "vda");
+  first_disk = file_disk (c.path, "vda");
   second_disk = file_disk (second_path, "vda");
-  domain = define_domain (fixture.conn, domain_name, first_disk);
-  vs_test_wait_used_by (first, one, VS_TEST_TIMEOUT_MS);
+  domain = usage_case_define (&c, first_disk);
 
   /* Same name, same UUID: the definition is replaced. */
   g_assert_cmpint (virDomainGetUUIDString (domain, uuid), ==, 0);
   virDomainFree (domain);
-  xml = domain_xml (domain_name, uuid, second_disk);
-  domain = virDomainDefineXML (fixture.conn, xml);
+  xml = domain_xml (c.domain_name, uuid, second_disk);
+  domain = virDomainDefineXML (c.fixture.conn, xml);
   g_assert_nonnull (domain);
-  vs_test_wait_used_by (second, one, VS_TEST_TIMEOUT_MS);
-  vs_test_wait_used_by (first, NULL, VS_TEST_TIMEOUT_MS);
+  vs_test_wait_used_by (second, c.users, VS_TEST_TIMEOUT_MS);
+  vs_test_wait_used_by (c.volume, NULL, VS_TEST_TIMEOUT_MS);
 
-  other = define_domain (fixture.conn, other_name, second_disk);
+  other = define_domain (c.fixture.conn, other_name, second_disk);
   vs_test_wait_used_by (second, both, VS_TEST_TIMEOUT_MS);
 
   undefine_domain (other);
   undefine_domain (domain);
   vs_test_wait_used_by (second, NULL, VS_TEST_TIMEOUT_MS);
-  fixture_clear (&fixture);
+  usage_case_clear (&c);
 }
 
 /* A transient domain counts while it runs. */
 static void
 test_transient (void)
 {
-  Fixture fixture = { 0 };
-  g_autofree char *volume_name = unique ("transient");
-  g_autofree char *domain_name = unique ("vm-transient");
-  g_autofree char *path = NULL;
+  UsageCase c = { 0 };
   g_autofree char *disk = NULL;
   g_autofree char *xml = NULL;
-  const char *users[] = { domain_name, NULL };
-  VsVolume *volume;
   virDomainPtr domain;
 
-  fixture_open (&fixture);
-  path = make_volume (fixture.ptr, volume_name, NULL);
-  volume = load_volume (&fixture, volume_name);
-
-  disk = file_disk (path, "vda");
-  xml = domain_xml (domain_name, NULL, disk);
-  domain = virDomainCreateXML (fixture.conn, xml, 0);
+  usage_case_open (&c, "transient");
+  disk = file_disk (c.path, "vda");
+  xml = domain_xml (c.domain_name, NULL, disk);
+  domain = virDomainCreateXML (c.fixture.conn, xml, 0);
   g_assert_nonnull (domain);
-  vs_test_wait_used_by (volume, users, VS_TEST_TIMEOUT_MS);
+  vs_test_wait_used_by (c.volume, c.users, VS_TEST_TIMEOUT_MS);
 
   g_assert_cmpint (virDomainDestroy (domain), ==, 0);
   virDomainFree (domain);
-  vs_test_wait_used_by (volume, NULL, VS_TEST_TIMEOUT_MS);
-  delete_volume (&fixture, volume);
-
-  fixture_clear (&fixture);
+  vs_test_wait_used_by (c.volume, NULL, VS_TEST_TIMEOUT_MS);
+  delete_volume (&c.fixture, c.volume);
+  usage_case_clear (&c);
 }
 
 static gboolean
