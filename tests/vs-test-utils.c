@@ -720,6 +720,40 @@ vs_test_virsh (const char  *uri,
   return vs_test_spawn ((const char * const *) argv->pdata, output, error);
 }
 
+void
+vs_test_it_virsh_or_die (const char *command,
+                         const char *argument)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_test_virsh (vs_test_it_uri (), NULL, &error, command, argument, NULL))
+    g_error ("%s", error->message);
+}
+
+void
+vs_test_qemu_img_create (const char *format,
+                         const char *path,
+                         const char *size,
+                         const char *backing_path)
+{
+  const char *argv[] = { "qemu-img", "create", "-q", "-f", format, path, size, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (backing_path != NULL)
+    {
+      /* The backing file's format is given, as qemu-img wants it. */
+      argv[5] = "-b";
+      argv[6] = backing_path;
+      argv[7] = "-F";
+      argv[8] = "qcow2";
+      argv[9] = path;
+      argv[10] = size;
+    }
+
+  if (!vs_test_spawn (argv, NULL, &error))
+    g_error ("%s", error->message);
+}
+
 gboolean
 vs_test_daemon_answers (const char *uri)
 {
@@ -873,28 +907,45 @@ vs_test_it_pool_info_field (const char *name,
   return NULL;
 }
 
-void
-vs_test_it_remove_pools (const char *prefix)
+/* `virsh LIST --all --name`, then `STOP NAME; UNDEFINE NAME` for each name
+ * with @prefix. */
+static void
+remove_prefixed (const char *prefix,
+                 const char *list,
+                 const char *stop,
+                 const char *undefine)
 {
   g_autofree char *output = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GString) commands = g_string_new (NULL);
 
-  if (!vs_test_virsh (vs_test_it_uri (), &output, NULL, "pool-list", "--all", "--name", NULL))
+  if (!vs_test_virsh (vs_test_it_uri (), &output, NULL, list, "--all", "--name", NULL))
     return;
 
-  /* One virsh for all of them: it goes on after a failed command (a pool
-   * that is inactive, or transient and gone). */
+  /* One virsh for all of them: it goes on after a failed command (an
+   * object that is inactive, or transient and gone). */
   names = g_strsplit (output, "\n", -1);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_strstrip (names[i]);
       if (g_str_has_prefix (names[i], prefix))
-        g_string_append_printf (commands, "pool-destroy %s; pool-undefine %s; ", names[i], names[i]);
+        g_string_append_printf (commands, "%s %s; %s %s; ", stop, names[i], undefine, names[i]);
     }
 
   if (commands->len > 0)
     vs_test_virsh (vs_test_it_uri (), NULL, NULL, commands->str, NULL);
+}
+
+void
+vs_test_it_remove_pools (const char *prefix)
+{
+  remove_prefixed (prefix, "pool-list", "pool-destroy", "pool-undefine");
+}
+
+void
+vs_test_it_remove_domains (const char *prefix)
+{
+  remove_prefixed (prefix, "list", "destroy", "undefine");
 }
 
 static gboolean
@@ -965,6 +1016,7 @@ run_guarded_case (gconstpointer data)
   if (test_case->after != NULL)
     test_case->after ();
 
+  vs_test_it_remove_domains (prefix);
   vs_test_it_remove_pools (prefix);
   if (!remove_tree (dir))
     g_printerr ("could not remove %s\n", dir);
@@ -1056,6 +1108,42 @@ vs_test_strv_same_set (const char * const *a,
     if (!g_strv_contains (b, a[i]))
       return FALSE;
   return TRUE;
+}
+
+gboolean
+vs_test_volume_run (VsVolume            *volume,
+                    VsTestVolumeAsync    async_func,
+                    VsTestVolumeFinish   finish_func,
+                    GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  async_func (volume, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+
+  return finish_func (volume, result, error);
+}
+
+void
+vs_test_assert_in_use (VsVolume   *volume,
+                       const char *user)
+{
+  g_autoptr(GError) error = NULL;
+  VsPool *pool = vs_volume_get_pool (volume);
+
+  g_assert_false (vs_test_volume_run (volume, vs_volume_delete_async, vs_volume_delete_finish,
+                                      &error));
+  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
+  if (strstr (error->message, user) == NULL)
+    g_error ("the refusal does not name %s: %s", user, error->message);
+  g_clear_error (&error);
+
+  g_assert_false (vs_test_volume_run (volume, vs_volume_wipe_async, vs_volume_wipe_finish,
+                                      &error));
+  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
+
+  g_assert_false (vs_volume_get_busy (volume));
+  g_assert_true (vs_pool_find_volume (pool, vs_volume_get_name (volume)) == volume);
 }
 
 typedef struct

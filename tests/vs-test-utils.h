@@ -116,6 +116,25 @@ typedef struct
 
 gboolean      vs_test_volume_is         (gpointer      wait);
 
+typedef void     (*VsTestVolumeAsync)  (VsVolume            *volume,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+typedef gboolean (*VsTestVolumeFinish) (VsVolume            *volume,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* Runs one of the volume's operations without arguments (delete, wipe)
+ * and waits for it. */
+gboolean      vs_test_volume_run        (VsVolume            *volume,
+                                         VsTestVolumeAsync    async_func,
+                                         VsTestVolumeFinish   finish_func,
+                                         GError             **error);
+/* Fails the test unless deleting and wiping @volume are both refused with
+ * VS_VOLUME_ERROR_IN_USE naming @user, and the volume stays listed. */
+void          vs_test_assert_in_use     (VsVolume            *volume,
+                                         const char          *user);
+
 /* Whether @a and @b hold the same strings, in any order (NULL: none). */
 gboolean      vs_test_strv_same_set     (const char * const *a,
                                          const char * const *b);
@@ -231,6 +250,17 @@ gboolean vs_test_virsh   (const char          *uri,
                           GError             **error,
                           ...) G_GNUC_NULL_TERMINATED;
 
+/* `virsh -c vs_test_it_uri() COMMAND ARGUMENT`; fails the test when it
+ * fails. */
+void     vs_test_it_virsh_or_die (const char   *command,
+                                  const char   *argument);
+/* `qemu-img create -f FORMAT PATH SIZE`, on top of @backing_path (a qcow2
+ * image) when given; fails the test when it fails. */
+void     vs_test_qemu_img_create (const char   *format,
+                                  const char   *path,
+                                  const char   *size,
+                                  const char   *backing_path);
+
 /* Whether the libvirtd behind @uri answers. */
 gboolean vs_test_daemon_answers (const char *uri);
 /* The pid in /run/libvirtd.pid (a daemon started with `libvirtd -d`), or 0. */
@@ -242,8 +272,8 @@ gboolean vs_test_start_daemon   (const char *uri);
  *
  * Each test case runs in a subprocess (g_test_trap_subprocess), so that the
  * parent can remove what the case made, whatever happened to it: every
- * pool whose name starts with vs_test_it_prefix() and the folder
- * vs_test_it_dir(). */
+ * domain and pool whose name starts with vs_test_it_prefix() and the
+ * folder vs_test_it_dir(). */
 
 /* $VS_TEST_URI, or qemu:///system. */
 const char *vs_test_it_uri        (void);
@@ -287,5 +317,7 @@ char       *vs_test_it_pool_info_field (const char *name,
                                         const char *field);
 /* Destroys and undefines every pool whose name starts with @prefix. */
 void        vs_test_it_remove_pools    (const char *prefix);
+/* The same for domains (virtual machines). */
+void        vs_test_it_remove_domains  (const char *prefix);
 
 G_END_DECLS

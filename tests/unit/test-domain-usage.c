@@ -144,43 +144,6 @@ load_volume (Fixture    *fixture,
   return volume;
 }
 
-typedef void     (*VolumeAsyncFunc)  (VsVolume *, GCancellable *, GAsyncReadyCallback, gpointer);
-typedef gboolean (*VolumeFinishFunc) (VsVolume *, GAsyncResult *, GError **);
-
-static gboolean
-run_volume_op (VsVolume          *volume,
-               VolumeAsyncFunc    async_func,
-               VolumeFinishFunc   finish_func,
-               GError           **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  async_func (volume, NULL, vs_test_async_cb, &result);
-  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
-
-  return finish_func (volume, result, error);
-}
-
-/* Deleting and wiping are refused, naming @user; the volume stays. */
-static void
-assert_refused (Fixture    *fixture,
-                VsVolume   *volume,
-                const char *user)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (run_volume_op (volume, vs_volume_delete_async, vs_volume_delete_finish, &error));
-  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
-  g_assert_nonnull (strstr (error->message, user));
-  g_clear_error (&error);
-
-  g_assert_false (run_volume_op (volume, vs_volume_wipe_async, vs_volume_wipe_finish, &error));
-  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
-
-  g_assert_false (vs_volume_get_busy (volume));
-  g_assert_true (vs_pool_find_volume (fixture->pool, vs_volume_get_name (volume)) == volume);
-}
-
 static void
 delete_volume (Fixture  *fixture,
                VsVolume *volume)
@@ -188,7 +151,7 @@ delete_volume (Fixture  *fixture,
   g_autoptr(GError) error = NULL;
   VsTestVolumeWait gone = { fixture->pool, vs_volume_get_name (volume), FALSE };
 
-  if (!run_volume_op (volume, vs_volume_delete_async, vs_volume_delete_finish, &error))
+  if (!vs_test_volume_run (volume, vs_volume_delete_async, vs_volume_delete_finish, &error))
     g_error ("deleting %s failed: %s", vs_volume_get_name (volume), error->message);
   vs_test_assert_wait_for (vs_test_volume_is, &gone, VS_TEST_TIMEOUT_MS,
                            "the deleted volume to leave the list");
@@ -264,7 +227,7 @@ test_define_undefine (void)
   usage_case_open (&c, "used");
   disk = file_disk (c.path, "vda");
   domain = usage_case_define (&c, disk);
-  assert_refused (&c.fixture, c.volume, c.domain_name);
+  vs_test_assert_in_use (c.volume, c.domain_name);
 
   usage_case_undefine (&c, domain);
   delete_volume (&c.fixture, c.volume);
@@ -285,7 +248,7 @@ test_checked_at_delete_time (void)
   disk = file_disk (c.path, "vda");
   domain = define_domain (c.fixture.conn, c.domain_name, disk);
   g_assert_null (vs_volume_get_used_by (c.volume));
-  assert_refused (&c.fixture, c.volume, c.domain_name);
+  vs_test_assert_in_use (c.volume, c.domain_name);
 
   usage_case_undefine (&c, domain);
   usage_case_clear (&c);
@@ -311,7 +274,7 @@ test_backing_chain (void)
   disk = file_disk (overlay_path, "vda");
   domain = usage_case_define (&c, disk);
   vs_test_wait_used_by (overlay, c.users, VS_TEST_TIMEOUT_MS);
-  assert_refused (&c.fixture, c.volume, c.domain_name);
+  vs_test_assert_in_use (c.volume, c.domain_name);
 
   usage_case_undefine (&c, domain);
   usage_case_clear (&c);
@@ -328,7 +291,7 @@ test_volume_disk (void)
   usage_case_open (&c, "by-name");
   disk = volume_disk (DEFAULT_POOL, c.volume_name);
   domain = usage_case_define (&c, disk);
-  assert_refused (&c.fixture, c.volume, c.domain_name);
+  vs_test_assert_in_use (c.volume, c.domain_name);
 
   usage_case_undefine (&c, domain);
   usage_case_clear (&c);
