@@ -669,6 +669,15 @@ vs_domain_usage_domain_changed (VsDomainUsage *self,
   start_read (self);
 }
 
+void
+vs_domain_usage_reload (VsDomainUsage *self)
+{
+  g_return_if_fail (VS_IS_DOMAIN_USAGE (self));
+
+  self->full_pending = TRUE;
+  start_read (self);
+}
+
 gboolean
 vs_domain_usage_get_loaded (VsDomainUsage *self)
 {

@@ -39,6 +39,10 @@ void            vs_domain_usage_set_connection (VsDomainUsage  *self,
  * before a connection is set are covered by the full read it starts. */
 void            vs_domain_usage_domain_changed (VsDomainUsage  *self,
                                                 const char     *uuid);
+/* Reads every domain again (the user's Refresh: libvirt 9 emits no event
+ * when a disk is attached to or detached from a stopped domain with
+ * --config). */
+void            vs_domain_usage_reload         (VsDomainUsage  *self);
 /* TRUE once every domain of the current connection has been read. */
 gboolean        vs_domain_usage_get_loaded     (VsDomainUsage  *self);
 /* The sorted names of the domains that use any of the @n_keys @keys (NULL

@@ -550,8 +550,13 @@ op_apply (gpointer      source,
       g_strcmp0 (result->info->uuid, self->uuid) == 0)
     vs_pool_update (self, result->info);
 
+  /* The user's Refresh looks again at everything, the domains too (some
+   * of their changes come with no event). */
   if (op_data->op == POOL_OP_REFRESH && error == NULL)
-    queue_reload (self);
+    {
+      queue_reload (self);
+      vs_domain_usage_reload (vs_connection_get_domain_usage (self->connection));
+    }
 }
 
 static void
