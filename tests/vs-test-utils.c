@@ -178,6 +178,26 @@ vs_test_wait_for (VsTestCondition condition,
   return held;
 }
 
+static gboolean
+condition_broken (gpointer data)
+{
+  gpointer *args = data;
+
+  return !((VsTestCondition) args[0]) (args[1]);
+}
+
+void
+vs_test_assert_stays (VsTestCondition condition,
+                      gpointer        data,
+                      guint           duration_ms,
+                      const char     *what)
+{
+  gpointer args[] = { (gpointer) condition, data };
+
+  if (vs_test_wait_for (condition_broken, args, duration_ms))
+    g_error ("%s stopped holding within %u ms", what, duration_ms);
+}
+
 void
 vs_test_async_cb (GObject      *source,
                   GAsyncResult *result,

@@ -64,6 +64,14 @@ gboolean vs_test_wait_for (VsTestCondition condition,
                                             (guint) (timeout_ms), (what)));                 \
   } G_STMT_END
 
+/* For what must not happen: iterates the default main context for
+ * @duration_ms and fails the test (with @what) as soon as @condition stops
+ * holding. */
+void     vs_test_assert_stays (VsTestCondition condition,
+                               gpointer        data,
+                               guint           duration_ms,
+                               const char     *what);
+
 /* A VsTestCondition: whether the pointer that @pointer_to_pointer points to
  * is set. */
 gboolean vs_test_pointer_set (gpointer pointer_to_pointer);
