@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 
 #include "vs-core-enums.h"
 #include "vs-domain-usage.h"
@@ -507,8 +508,12 @@ volume_op_worker (gpointer       task_data,
   vol = virStorageVolLookupByName (data->pool, data->name);
   if (vol == NULL)
     {
-      vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
-                                 _("The volume is gone"));
+      if (vs_libvirt_last_code () == VIR_ERR_NO_STORAGE_VOL)
+        vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
+                                   _("The volume is gone"));
+      else
+        vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED,
+                                   _("Could not find the volume"));
       return NULL;
     }
 

@@ -125,7 +125,7 @@ test_delete (void)
 
   /* Deleting it again: it is gone, and the error says so. */
   g_assert_false (delete_volume (scratch, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND);
 
   fixture_clear (&fixture);
 }
