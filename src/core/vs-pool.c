@@ -242,7 +242,8 @@ info_done_cb (GObject      *object,
 }
 
 /* A listing may follow a change of the pool's sizes (a volume made or
- * deleted, a refresh elsewhere): read them again. */
+ * deleted, a refresh elsewhere): read them again. The pool stays busy
+ * until then, as if it were one step of the listing. */
 static void
 loader_listed_cb (VsVolumeLoader *loader,
                   VsPool         *self)
@@ -542,8 +543,7 @@ op_apply (gpointer      source,
   OpData *op_data = data;
   OpResult *result = res;
 
-  if (op_data->op != POOL_OP_INFO)
-    set_busy (self, FALSE);
+  set_busy (self, FALSE);
 
   /* The pool may have been dropped or greyed out meanwhile. */
   if (result != NULL && result->info != NULL && self->reachable &&
@@ -593,8 +593,7 @@ run_op (VsPool              *self,
   data->op = op;
   data->flag = flag;
 
-  if (op != POOL_OP_INFO)
-    set_busy (self, TRUE);
+  set_busy (self, TRUE);
   vs_worker_run (self, source_tag, cancellable,
                  op_worker, data, op_data_free,
                  op_apply, op_result_free, callback, user_data);
@@ -618,8 +617,13 @@ vs_pool_dispose (GObject *object)
 {
   VsPool *self = (VsPool *)object;
 
+  /* A listing in flight may keep the loader alive: the volumes must not
+   * point at this pool any longer whatever it does. */
   if (self->loader != NULL)
-    vs_volume_loader_stop (self->loader);
+    {
+      vs_volume_loader_stop (self->loader);
+      vs_volume_loader_clear (self->loader);
+    }
   g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (vs_pool_parent_class)->dispose (object);
