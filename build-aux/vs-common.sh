@@ -22,11 +22,13 @@ VS_RUNTIME_PACKAGES=(
 )
 
 # What the test tiers need on top: an X server and a session bus for the UI
-# tests, sshd for the remote tier, loop devices and mkfs for fs pools.
+# tests, sshd for the remote tier, loop devices and mkfs for fs pools, and
+# QEMU itself, without which libvirtd refuses to define a qemu domain (the
+# "used by" tests define domains; they never start them, so no KVM is needed).
 VS_TEST_PACKAGES=(
   python3 xvfb xauth dbus dbus-x11 openssh-server openssh-client
   imagemagick python3-gi gir1.2-gtk-4.0 at-spi2-core python3-pyatspi
-  util-linux e2fsprogs procps lvm2
+  util-linux e2fsprogs procps lvm2 qemu-system-x86
 )
 
 vs_log () {
@@ -134,6 +136,24 @@ vs_prepare_libvirtd () {
       --comment "Libvirt Qemu" libvirt-qemu
   fi
   mkdir -p /var/log/libvirt /run/libvirt /var/lib/libvirt/images
+  vs_prepare_kvm
+}
+
+# Debian's arrangement for /dev/kvm (udev and the qemu-system package's
+# scripts make it on a full system): group kvm, the device 0660 root:kvm,
+# and libvirt-qemu in the group. Without it libvirtd finds /dev/kvm but
+# cannot use it, and probes QEMU's capabilities again on every domain
+# define (about 30 s each). Root only; nothing to do without /dev/kvm.
+vs_prepare_kvm () {
+  [[ -e /dev/kvm ]] || return 0
+  if ! getent group kvm >/dev/null; then
+    groupadd --system kvm
+  fi
+  chown root:kvm /dev/kvm
+  chmod 0660 /dev/kvm
+  if ! id -nG libvirt-qemu 2>/dev/null | tr ' ' '\n' | grep -qx kvm; then
+    usermod -a -G kvm libvirt-qemu
+  fi
 }
 
 # vs_start_libvirtd TIMEOUT_SECONDS

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 
+#include "vs-connection-private.h"
 #include "vs-test-utils.h"
 
 /* Test cases ------------------------------------------------------------- */
@@ -82,6 +83,38 @@ sigpipe_cb (int signum)
   _exit (3);
 }
 
+static void
+anchor_event_cb (virConnectPtr      conn,
+                 virStoragePoolPtr  pool,
+                 void              *opaque)
+{
+}
+
+/* Every connection to test:///default in this process shares one libvirt
+ * event state. libvirt 9 (src/conf/object_event.c) loses that state's
+ * events for good when one is queued while another thread deregisters its
+ * last callback: virObjectEventStateQueueRemote() reads state->timer
+ * without the lock, the deregistration removes the timer and empties the
+ * queue, then the event is pushed into the queue with no timer to flush
+ * it; the next registration makes a new, unarmed timer, and since the
+ * queue is never empty again no later event arms it. The core releases a
+ * session (deregisters its callbacks) in a worker thread, so a test that
+ * closes a connection and at once changes the host through a connection of
+ * its own hits it now and then (/events/closed did, once in CI). A
+ * callback of our own that stays registered for the whole run keeps the
+ * count above zero, so the timer is never removed. */
+static void
+anchor_default_events (void)
+{
+  virConnectPtr conn = vs_test_virt_open ("test:///default");
+
+  if (virConnectStoragePoolEventRegisterAny (conn, NULL, VIR_STORAGE_POOL_EVENT_ID_REFRESH,
+                                             VIR_STORAGE_POOL_EVENT_CALLBACK (anchor_event_cb),
+                                             NULL, NULL) < 0)
+    g_error ("could not register an event callback on test:///default");
+  /* The connection stays open, with the callback, until the process ends. */
+}
+
 void
 vs_test_init (int    *argc,
               char ***argv)
@@ -90,6 +123,7 @@ vs_test_init (int    *argc,
 
   g_test_init (argc, argv, NULL);
   vs_core_init ();
+  anchor_default_events ();
 
   /* Only when nobody (the core) chose to ignore it. */
   if (sigaction (SIGPIPE, NULL, &action) == 0 && action.sa_handler == SIG_DFL)
@@ -142,6 +176,26 @@ vs_test_wait_for (VsTestCondition condition,
   g_source_remove (wake_id);
 
   return held;
+}
+
+static gboolean
+condition_broken (gpointer data)
+{
+  gpointer *args = data;
+
+  return !((VsTestCondition) args[0]) (args[1]);
+}
+
+void
+vs_test_assert_stays (VsTestCondition condition,
+                      gpointer        data,
+                      guint           duration_ms,
+                      const char     *what)
+{
+  gpointer args[] = { (gpointer) condition, data };
+
+  if (vs_test_wait_for (condition_broken, args, duration_ms))
+    g_error ("%s stopped holding within %u ms", what, duration_ms);
 }
 
 void
@@ -200,6 +254,12 @@ vs_test_fixture_uri (const char *name)
 
 /* Connections and pools -------------------------------------------------- */
 
+static gboolean
+domain_usage_loaded (gpointer data)
+{
+  return vs_domain_usage_get_loaded (vs_connection_get_domain_usage (data));
+}
+
 gboolean
 vs_test_connection_reopen (VsConnection  *connection,
                            gboolean       read_only,
@@ -210,7 +270,14 @@ vs_test_connection_reopen (VsConnection  *connection,
   vs_connection_open_async (connection, read_only, NULL, vs_test_async_cb, &result);
   vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
 
-  return vs_connection_open_finish (connection, result, error);
+  if (!vs_connection_open_finish (connection, result, error))
+    return FALSE;
+
+  /* Who uses which volume is read after the open, in a worker of its own:
+   * tests start from a settled "used-by". */
+  vs_test_assert_wait_for (domain_usage_loaded, connection, VS_TEST_TIMEOUT_MS,
+                           "the virtual machines of the host to be read");
+  return TRUE;
 }
 
 VsConnection *
@@ -547,6 +614,46 @@ vs_test_state_log_free (VsTestStateLog *log)
   g_free (log);
 }
 
+/* Finalization ------------------------------------------------------------ */
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  VsTestFinalized *finalized = data;
+
+  finalized->finalized = TRUE;
+  finalized->thread = g_thread_self ();
+}
+
+static gboolean
+is_finalized (gpointer data)
+{
+  return ((VsTestFinalized *) data)->finalized;
+}
+
+void
+vs_test_watch_finalize (VsTestFinalized *finalized,
+                        gpointer         object)
+{
+  g_assert (G_IS_OBJECT (object));
+
+  finalized->finalized = FALSE;
+  finalized->thread = NULL;
+  g_object_weak_ref (object, finalized_cb, finalized);
+}
+
+void
+vs_test_wait_finalized (VsTestFinalized *finalized,
+                        const char      *what)
+{
+  g_autofree char *waiting = g_strdup_printf ("%s to be finalized", what);
+
+  vs_test_assert_wait_for (is_finalized, finalized, VS_TEST_TIMEOUT_MS, waiting);
+  if (finalized->thread != g_thread_self ())
+    g_error ("%s was finalized in a worker thread", what);
+}
+
 /* libvirt and other processes -------------------------------------------- */
 
 virConnectPtr
@@ -633,6 +740,40 @@ vs_test_virsh (const char  *uri,
   return vs_test_spawn ((const char * const *) argv->pdata, output, error);
 }
 
+void
+vs_test_it_virsh_or_die (const char *command,
+                         const char *argument)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_test_virsh (vs_test_it_uri (), NULL, &error, command, argument, NULL))
+    g_error ("%s", error->message);
+}
+
+void
+vs_test_qemu_img_create (const char *format,
+                         const char *path,
+                         const char *size,
+                         const char *backing_path)
+{
+  const char *argv[] = { "qemu-img", "create", "-q", "-f", format, path, size, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (backing_path != NULL)
+    {
+      /* The backing file's format is given, as qemu-img wants it. */
+      argv[5] = "-b";
+      argv[6] = backing_path;
+      argv[7] = "-F";
+      argv[8] = "qcow2";
+      argv[9] = path;
+      argv[10] = size;
+    }
+
+  if (!vs_test_spawn (argv, NULL, &error))
+    g_error ("%s", error->message);
+}
+
 gboolean
 vs_test_daemon_answers (const char *uri)
 {
@@ -695,8 +836,8 @@ vs_test_it_uri (void)
   return uri != NULL && *uri != '\0' ? uri : "qemu:///system";
 }
 
-gboolean
-vs_test_it_daemon_available (const char *uri)
+static gboolean
+it_daemon_available (const char *uri)
 {
   virConnectPtr conn = virConnectOpen (uri);
 
@@ -786,28 +927,45 @@ vs_test_it_pool_info_field (const char *name,
   return NULL;
 }
 
-void
-vs_test_it_remove_pools (const char *prefix)
+/* `virsh LIST --all --name`, then `STOP NAME; UNDEFINE NAME` for each name
+ * with @prefix. */
+static void
+remove_prefixed (const char *prefix,
+                 const char *list,
+                 const char *stop,
+                 const char *undefine)
 {
   g_autofree char *output = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GString) commands = g_string_new (NULL);
 
-  if (!vs_test_virsh (vs_test_it_uri (), &output, NULL, "pool-list", "--all", "--name", NULL))
+  if (!vs_test_virsh (vs_test_it_uri (), &output, NULL, list, "--all", "--name", NULL))
     return;
 
-  /* One virsh for all of them: it goes on after a failed command (a pool
-   * that is inactive, or transient and gone). */
+  /* One virsh for all of them: it goes on after a failed command (an
+   * object that is inactive, or transient and gone). */
   names = g_strsplit (output, "\n", -1);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_strstrip (names[i]);
       if (g_str_has_prefix (names[i], prefix))
-        g_string_append_printf (commands, "pool-destroy %s; pool-undefine %s; ", names[i], names[i]);
+        g_string_append_printf (commands, "%s %s; %s %s; ", stop, names[i], undefine, names[i]);
     }
 
   if (commands->len > 0)
     vs_test_virsh (vs_test_it_uri (), NULL, NULL, commands->str, NULL);
+}
+
+void
+vs_test_it_remove_pools (const char *prefix)
+{
+  remove_prefixed (prefix, "pool-list", "pool-destroy", "pool-undefine");
+}
+
+void
+vs_test_it_remove_domains (const char *prefix)
+{
+  remove_prefixed (prefix, "list", "destroy", "undefine");
 }
 
 static gboolean
@@ -878,6 +1036,7 @@ run_guarded_case (gconstpointer data)
   if (test_case->after != NULL)
     test_case->after ();
 
+  vs_test_it_remove_domains (prefix);
   vs_test_it_remove_pools (prefix);
   if (!remove_tree (dir))
     g_printerr ("could not remove %s\n", dir);
@@ -892,6 +1051,23 @@ void
 vs_test_it_add (const VsTestItCase *test_case)
 {
   g_test_add_data_func (test_case->path, test_case, run_guarded_case);
+}
+
+int
+vs_test_it_main (int                 argc,
+                 char               *argv[],
+                 const VsTestItCase *cases,
+                 guint               n_cases)
+{
+  vs_test_init (&argc, &argv);
+
+  if (!g_test_subprocess () && !it_daemon_available (vs_test_it_uri ()))
+    return VS_TEST_EXIT_SKIP;
+
+  for (guint i = 0; i < n_cases; i++)
+    vs_test_it_add (&cases[i]);
+
+  return g_test_run ();
 }
 
 typedef struct
@@ -938,4 +1114,81 @@ vs_test_volume_is (gpointer data)
     return volume == NULL;
 
   return volume != NULL && vs_volume_get_details_loaded (volume);
+}
+
+gboolean
+vs_test_strv_same_set (const char * const *a,
+                       const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  if (g_strv_length ((char **) a) != g_strv_length ((char **) b))
+    return FALSE;
+  for (guint i = 0; a[i] != NULL; i++)
+    if (!g_strv_contains (b, a[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+vs_test_volume_run (VsVolume            *volume,
+                    VsTestVolumeAsync    async_func,
+                    VsTestVolumeFinish   finish_func,
+                    GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  async_func (volume, NULL, vs_test_async_cb, &result);
+  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+
+  return finish_func (volume, result, error);
+}
+
+void
+vs_test_assert_in_use (VsVolume   *volume,
+                       const char *user)
+{
+  g_autoptr(GError) error = NULL;
+  VsPool *pool = vs_volume_get_pool (volume);
+
+  g_assert_false (vs_test_volume_run (volume, vs_volume_delete_async, vs_volume_delete_finish,
+                                      &error));
+  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
+  if (strstr (error->message, user) == NULL)
+    g_error ("the refusal does not name %s: %s", user, error->message);
+  g_clear_error (&error);
+
+  g_assert_false (vs_test_volume_run (volume, vs_volume_wipe_async, vs_volume_wipe_finish,
+                                      &error));
+  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
+
+  g_assert_false (vs_volume_get_busy (volume));
+  g_assert_true (vs_pool_find_volume (pool, vs_volume_get_name (volume)) == volume);
+}
+
+typedef struct
+{
+  VsVolume           *volume;
+  const char * const *expected;
+} UsedByWait;
+
+static gboolean
+used_by_is (gpointer data)
+{
+  UsedByWait *wait = data;
+
+  return vs_test_strv_same_set (vs_volume_get_used_by (wait->volume), wait->expected);
+}
+
+void
+vs_test_wait_used_by (VsVolume           *volume,
+                      const char * const *expected,
+                      guint               timeout_ms)
+{
+  UsedByWait wait = { volume, expected };
+  g_autofree char *names = expected != NULL ? g_strjoinv (",", (char **) expected) : NULL;
+  g_autofree char *what = g_strdup_printf ("%s to be used by [%s]", vs_volume_get_name (volume),
+                                           names != NULL ? names : "");
+
+  vs_test_assert_wait_for (used_by_is, &wait, timeout_ms, what);
 }

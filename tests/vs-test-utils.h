@@ -27,7 +27,9 @@ G_BEGIN_DECLS
 #define VS_TEST_EXIT_SKIP 77
 
 /* g_test_init(), vs_core_init(), acquires the default main context (as
- * GApplication does), and quiets libvirt-glib's debug output. */
+ * GApplication does), quiets libvirt-glib's debug output, and keeps one
+ * event callback registered on test:///default for the whole run (see
+ * anchor_default_events() for the libvirt race this avoids). */
 void     vs_test_init     (int    *argc,
                            char ***argv);
 
@@ -62,6 +64,14 @@ gboolean vs_test_wait_for (VsTestCondition condition,
                                             (guint) (timeout_ms), (what)));                 \
   } G_STMT_END
 
+/* For what must not happen: iterates the default main context for
+ * @duration_ms and fails the test (with @what) as soon as @condition stops
+ * holding. */
+void     vs_test_assert_stays (VsTestCondition condition,
+                               gpointer        data,
+                               guint           duration_ms,
+                               const char     *what);
+
 /* A VsTestCondition: whether the pointer that @pointer_to_pointer points to
  * is set. */
 gboolean vs_test_pointer_set (gpointer pointer_to_pointer);
@@ -85,7 +95,8 @@ char         *vs_test_fixture_uri  (const char *name);
  * otherwise. */
 VsConnection *vs_test_connection_open   (const char   *uri,
                                          gboolean      read_only);
-/* Runs vs_connection_open_async() on an existing connection and waits. */
+/* Runs vs_connection_open_async() on an existing connection and waits,
+ * also until the host's domains have been read (see VsDomainUsage). */
 gboolean      vs_test_connection_reopen (VsConnection *connection,
                                          gboolean      read_only,
                                          GError      **error);
@@ -112,6 +123,34 @@ typedef struct
 } VsTestVolumeWait;
 
 gboolean      vs_test_volume_is         (gpointer      wait);
+
+typedef void     (*VsTestVolumeAsync)  (VsVolume            *volume,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+typedef gboolean (*VsTestVolumeFinish) (VsVolume            *volume,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* Runs one of the volume's operations without arguments (delete, wipe)
+ * and waits for it. */
+gboolean      vs_test_volume_run        (VsVolume            *volume,
+                                         VsTestVolumeAsync    async_func,
+                                         VsTestVolumeFinish   finish_func,
+                                         GError             **error);
+/* Fails the test unless deleting and wiping @volume are both refused with
+ * VS_VOLUME_ERROR_IN_USE naming @user, and the volume stays listed. */
+void          vs_test_assert_in_use     (VsVolume            *volume,
+                                         const char          *user);
+
+/* Whether @a and @b hold the same strings, in any order (NULL: none). */
+gboolean      vs_test_strv_same_set     (const char * const *a,
+                                         const char * const *b);
+/* Waits (failing the test on timeout) until @volume's "used-by" holds
+ * exactly @expected (any order; NULL: nobody). */
+void          vs_test_wait_used_by      (VsVolume           *volume,
+                                         const char * const *expected,
+                                         guint               timeout_ms);
 
 /* Waits (failing the test on timeout) until the pool @name is listed in
  * @state, or, with @present FALSE, is no longer listed. */
@@ -186,6 +225,22 @@ VsTestStateLog *vs_test_state_log_new  (VsConnection   *connection);
 void            vs_test_state_log_free (VsTestStateLog *log);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsTestStateLog, vs_test_state_log_free)
 
+/* Notes when, and in which thread, an object is finalized. */
+typedef struct
+{
+  gboolean  finalized;
+  GThread  *thread;
+} VsTestFinalized;
+
+/* Starts watching @object (a weak reference; @finalized must outlive it). */
+void     vs_test_watch_finalize (VsTestFinalized *finalized,
+                                 gpointer         object);
+/* Waits (failing the test on timeout) until the watched object is
+ * finalized, and fails unless that happened on the main thread (its
+ * dispose may emit signals that only the main thread may see). */
+void     vs_test_wait_finalized (VsTestFinalized *finalized,
+                                 const char      *what);
+
 /* A libvirt connection of the test's own, outside the core; fails the test
  * when it cannot be opened. Close with virConnectClose(). */
 virConnectPtr vs_test_virt_open (const char *uri);
@@ -203,6 +258,17 @@ gboolean vs_test_virsh   (const char          *uri,
                           GError             **error,
                           ...) G_GNUC_NULL_TERMINATED;
 
+/* `virsh -c vs_test_it_uri() COMMAND ARGUMENT`; fails the test when it
+ * fails. */
+void     vs_test_it_virsh_or_die (const char   *command,
+                                  const char   *argument);
+/* `qemu-img create -f FORMAT PATH SIZE`, on top of @backing_path (a qcow2
+ * image) when given; fails the test when it fails. */
+void     vs_test_qemu_img_create (const char   *format,
+                                  const char   *path,
+                                  const char   *size,
+                                  const char   *backing_path);
+
 /* Whether the libvirtd behind @uri answers. */
 gboolean vs_test_daemon_answers (const char *uri);
 /* The pid in /run/libvirtd.pid (a daemon started with `libvirtd -d`), or 0. */
@@ -214,15 +280,11 @@ gboolean vs_test_start_daemon   (const char *uri);
  *
  * Each test case runs in a subprocess (g_test_trap_subprocess), so that the
  * parent can remove what the case made, whatever happened to it: every
- * pool whose name starts with vs_test_it_prefix() and the folder
- * vs_test_it_dir(). */
+ * domain and pool whose name starts with vs_test_it_prefix() and the
+ * folder vs_test_it_dir(). */
 
 /* $VS_TEST_URI, or qemu:///system. */
 const char *vs_test_it_uri        (void);
-/* Call from main() after g_test_init(): returns FALSE, after printing why,
- * when no libvirtd answers at @uri (the program should then exit with
- * VS_TEST_EXIT_SKIP). */
-gboolean    vs_test_it_daemon_available (const char *uri);
 /* The unique prefix of this case's libvirt objects ("vs-it-PID-N-"), and a
  * name with it. Valid in the subprocess. */
 const char *vs_test_it_prefix     (void);
@@ -242,8 +304,17 @@ typedef struct
   void      (*after) (void);
 } VsTestItCase;
 
-/* Registers @test_case (static storage) as a guarded test case. */
+/* Registers @test_case (static storage) as a guarded test case, for a
+ * program that has other cases too (vs_test_it_main() does it for the rest). */
 void        vs_test_it_add        (const VsTestItCase *test_case);
+/* The whole main() of an integration test program: vs_test_init(), exits
+ * with VS_TEST_EXIT_SKIP (saying why) when no libvirtd answers at
+ * vs_test_it_uri(), registers @cases (static storage) as guarded cases and
+ * runs them. */
+int         vs_test_it_main       (int                 argc,
+                                   char               *argv[],
+                                   const VsTestItCase *cases,
+                                   guint               n_cases);
 
 /* `virsh pool-define-as NAME dir --target DIR`, then pool-start when @start. */
 void        vs_test_it_define_dir_pool (const char *name,
@@ -254,5 +325,7 @@ char       *vs_test_it_pool_info_field (const char *name,
                                         const char *field);
 /* Destroys and undefines every pool whose name starts with @prefix. */
 void        vs_test_it_remove_pools    (const char *prefix);
+/* The same for domains (virtual machines). */
+void        vs_test_it_remove_domains  (const char *prefix);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <libvirt/libvirt.h>
 
 #include "vs-connection.h"
+#include "vs-domain-usage.h"
 #include "vs-pool-private.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,8 @@ virConnectPtr vs_connection_ref_virt (VsConnection *self);
  * connection). */
 VsPool       *vs_connection_take_pool_info (VsConnection     *self,
                                             const VsPoolInfo *info);
+
+/* Which domains use which storage on this connection's host. */
+VsDomainUsage *vs_connection_get_domain_usage (VsConnection *self);
 
 G_END_DECLS

@@ -9,29 +9,21 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libvirt-glib/libvirt-glib.h>
 
 #include "vs-connection.h"
-#include "vs-core-enums.h"
 #include "vs-connection-private.h"
+#include "vs-core-enums.h"
+#include "vs-credential-request.h"
+#include "vs-domain-usage.h"
 #include "vs-error.h"
 #include "vs-job.h"
 #include "vs-pool-private.h"
+#include "vs-session.h"
+#include "vs-uri.h"
 #include "vs-worker.h"
-
-/* A dead peer is noticed after about KEEPALIVE_INTERVAL * (KEEPALIVE_COUNT + 1)
- * seconds; a killed local daemon closes the socket and is noticed at once. */
-#define KEEPALIVE_INTERVAL 3
-#define KEEPALIVE_COUNT    2
-
-typedef struct _EventHandle EventHandle;
-typedef struct _AuthState AuthState;
 
 struct _VsConnection
 {
@@ -47,23 +39,22 @@ struct _VsConnection
   guint                reconnecting : 1;
   guint                reload_running : 1;
   guint                reload_again : 1;
+  guint                reload_pending : 1;  /* an event came while connecting */
 
-  virConnectPtr        conn;
-  int                  lifecycle_id;
-  int                  refresh_id;
-  EventHandle         *handle;
-  GCancellable        *cancellable;   /* cancelled when this session ends */
-  guint                generation;
-  guint                retry_source;    /* the next reconnection attempt */
-  guint                retry_delay;     /* seconds, doubled per failed attempt */
-  guint                list_serial;     /* of the last pool listing started */
-  guint                applied_serial;  /* of the last one applied */
+  VsSession           *session;        /* NULL unless connected */
+  GCancellable        *cancellable;    /* cancelled when this session ends */
+  guint                generation;     /* of the current session */
+  guint                retry_source;   /* the next reconnection attempt */
+  guint                retry_delay;    /* seconds, doubled per failed attempt */
+  guint                list_serial;    /* of the last pool listing started */
+  guint                applied_serial; /* of the last one applied */
 
   GListStore          *pools;
   GListStore          *jobs;           /* running VsJobs */
   GHashTable          *pools_by_uuid;  /* uuid → VsPool, not owned */
+  VsDomainUsage       *usage;
 
-  AuthState           *auth;           /* a credential question being answered */
+  VsCredentialRequest *auth;           /* a credential question being answered */
   VsCredentialHandler  credential_handler;
   gpointer             credential_data;
   GDestroyNotify       credential_destroy;
@@ -85,50 +76,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What libvirt's callbacks get as opaque data: they may outlive us. */
-struct _EventHandle
-{
-  gatomicrefcount ref_count;
-  GWeakRef        connection;
-  guint           generation;
-};
-
-struct _AuthState
-{
-  gatomicrefcount  ref_count;
-  GMutex           mutex;
-  GCond            cond;
-  GWeakRef         connection;
-  GMainContext    *context;
-  GCancellable    *cancellable;      /* the open's; may be NULL */
-  gboolean         has_handler;
-  gboolean         abandoned;
-  gboolean         done;
-  gboolean         answered;
-  VsCredential    *creds;
-  guint            n_creds;
-  char            *refused_prompt;   /* worker only */
-};
-
 typedef struct
 {
-  char         *uri;
-  gboolean      read_only;
-  AuthState    *auth;
-  EventHandle  *handle;
-  GCancellable *caller_cancellable;
-  gulong        chain_id;
+  char                *uri;
+  gboolean             read_only;
+  guint                generation;
+  VsCredentialRequest *credentials;
+  GWeakRef             owner;
+  GCancellable        *caller_cancellable;
+  gulong               chain_id;
 } OpenData;
 
 typedef struct
 {
-  virConnectPtr  conn;
-  int            lifecycle_id;
-  int            refresh_id;
-  char          *hostname;
-  GPtrArray     *pools;       /* VsPoolInfo */
-  guint          generation;
-  gboolean       applied;
+  VsSession *session;
+  GPtrArray *pools;       /* VsPoolInfo */
 } OpenResult;
 
 typedef struct
@@ -148,250 +110,6 @@ typedef struct
 static void queue_reload     (VsConnection *self);
 static void schedule_retry   (VsConnection *self);
 static void stop_retrying    (VsConnection *self);
-static void free_credentials (VsCredential *creds,
-                              guint         n_creds);
-
-/* Handles and credentials ------------------------------------------------ */
-
-static EventHandle *
-event_handle_new (VsConnection *self)
-{
-  EventHandle *handle = g_new0 (EventHandle, 1);
-
-  g_atomic_ref_count_init (&handle->ref_count);
-  g_weak_ref_init (&handle->connection, self);
-  handle->generation = self->generation;
-
-  return handle;
-}
-
-static EventHandle *
-event_handle_ref (EventHandle *handle)
-{
-  g_atomic_ref_count_inc (&handle->ref_count);
-  return handle;
-}
-
-static void
-event_handle_unref (void *ptr)
-{
-  EventHandle *handle = ptr;
-
-  if (!g_atomic_ref_count_dec (&handle->ref_count))
-    return;
-
-  g_weak_ref_clear (&handle->connection);
-  g_free (handle);
-}
-
-/* Returns a strong reference, or NULL when the connection is gone or the
- * event belongs to an older session. */
-static VsConnection *
-event_handle_get (EventHandle *handle)
-{
-  VsConnection *self = g_weak_ref_get (&handle->connection);
-
-  if (self != NULL && self->generation != handle->generation)
-    g_clear_object (&self);
-
-  return self;
-}
-
-static AuthState *
-auth_state_ref (AuthState *auth)
-{
-  g_atomic_ref_count_inc (&auth->ref_count);
-  return auth;
-}
-
-static void
-auth_state_unref (AuthState *auth)
-{
-  if (!g_atomic_ref_count_dec (&auth->ref_count))
-    return;
-
-  g_weak_ref_clear (&auth->connection);
-  g_main_context_unref (auth->context);
-  g_mutex_clear (&auth->mutex);
-  g_cond_clear (&auth->cond);
-  g_free (auth->refused_prompt);
-  free_credentials (auth->creds, auth->n_creds);
-  g_clear_object (&auth->cancellable);
-  g_free (auth);
-}
-
-static void
-free_credentials (VsCredential *creds,
-                  guint         n_creds)
-{
-  for (guint i = 0; creds != NULL && i < n_creds; i++)
-    {
-      g_free ((char *) creds[i].prompt);
-      g_free ((char *) creds[i].challenge);
-      g_free ((char *) creds[i].default_result);
-      if (creds[i].result != NULL)
-        {
-          explicit_bzero (creds[i].result, strlen (creds[i].result));
-          g_free (creds[i].result);
-        }
-    }
-  g_free (creds);
-}
-
-static gboolean
-ask_credentials_cb (gpointer user_data)
-{
-  AuthState *auth = user_data;
-  g_autoptr(VsConnection) self = g_weak_ref_get (&auth->connection);
-  gboolean abandoned;
-
-  g_mutex_lock (&auth->mutex);
-  abandoned = auth->abandoned;
-  g_mutex_unlock (&auth->mutex);
-
-  if (abandoned)
-    return G_SOURCE_REMOVE;
-
-  if (self == NULL || self->credential_handler == NULL || self->auth != NULL)
-    {
-      g_mutex_lock (&auth->mutex);
-      auth->done = TRUE;
-      auth->answered = FALSE;
-      g_cond_signal (&auth->cond);
-      g_mutex_unlock (&auth->mutex);
-      return G_SOURCE_REMOVE;
-    }
-
-  self->auth = auth_state_ref (auth);
-  self->credential_handler (self, auth->creds, auth->n_creds, self->credential_data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-auth_cancelled_cb (GCancellable *cancellable,
-                   AuthState    *auth)
-{
-  g_mutex_lock (&auth->mutex);
-  g_cond_broadcast (&auth->cond);
-  g_mutex_unlock (&auth->mutex);
-}
-
-/* Runs in the worker thread that called virConnectOpenAuth. The question
- * goes to the main thread; the answer, or the open's cancellation, wakes
- * us up. */
-static int
-auth_cb (virConnectCredentialPtr cred,
-         unsigned int            ncred,
-         void                   *cbdata)
-{
-  AuthState *auth = cbdata;
-  VsCredential *creds;
-  gboolean answered = FALSE;
-  gulong cancel_id = 0;
-
-  if (!auth->has_handler)
-    {
-      g_free (auth->refused_prompt);
-      auth->refused_prompt = g_strdup (ncred > 0 && cred[0].prompt ? cred[0].prompt : "");
-      return -1;
-    }
-
-  /* Copies: the main thread may read them after libvirt's are gone. */
-  creds = g_new0 (VsCredential, MAX (ncred, 1));
-  for (guint i = 0; i < ncred; i++)
-    {
-      creds[i].type = cred[i].type;
-      creds[i].prompt = g_strdup (cred[i].prompt);
-      creds[i].challenge = g_strdup (cred[i].challenge);
-      creds[i].default_result = g_strdup (cred[i].defresult);
-    }
-
-  if (auth->cancellable != NULL)
-    cancel_id = g_cancellable_connect (auth->cancellable, G_CALLBACK (auth_cancelled_cb), auth, NULL);
-
-  g_mutex_lock (&auth->mutex);
-  /* The previous round, if any, was answered: its copies can go. */
-  free_credentials (auth->creds, auth->n_creds);
-  auth->creds = creds;
-  auth->n_creds = ncred;
-  auth->done = FALSE;
-  vs_run_on_context (auth->context, ask_credentials_cb,
-                     auth_state_ref (auth), (GDestroyNotify) auth_state_unref);
-  while (!auth->done && !g_cancellable_is_cancelled (auth->cancellable))
-    g_cond_wait (&auth->cond, &auth->mutex);
-
-  if (auth->done)
-    {
-      answered = auth->answered;
-      for (guint i = 0; answered && i < ncred; i++)
-        if (creds[i].result != NULL)
-          {
-            /* libvirt frees these with free(). */
-            cred[i].result = strdup (creds[i].result);
-            cred[i].resultlen = strlen (creds[i].result);
-          }
-    }
-  else
-    {
-      /* Cancelled: the handler may still write into the copies, so they
-       * stay with the state until it is freed. */
-      auth->abandoned = TRUE;
-    }
-  g_mutex_unlock (&auth->mutex);
-
-  if (cancel_id != 0)
-    g_cancellable_disconnect (auth->cancellable, cancel_id);
-
-  return answered ? 0 : -1;
-}
-
-/* Releasing a libvirt connection is a round trip: do it off the main loop. */
-static void
-release_worker (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  OpenResult *result = task_data;
-
-  if (result->lifecycle_id >= 0)
-    virConnectStoragePoolEventDeregisterAny (result->conn, result->lifecycle_id);
-  if (result->refresh_id >= 0)
-    virConnectStoragePoolEventDeregisterAny (result->conn, result->refresh_id);
-  virConnectUnregisterCloseCallback (result->conn, NULL);
-  virConnectClose (result->conn);
-  result->conn = NULL;
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-open_result_free (gpointer ptr)
-{
-  OpenResult *result = ptr;
-
-  if (result->conn != NULL)
-    {
-      g_autoptr(GTask) task = NULL;
-      OpenResult *copy = g_new0 (OpenResult, 1);
-
-      copy->conn = g_steal_pointer (&result->conn);
-      copy->lifecycle_id = result->lifecycle_id;
-      copy->refresh_id = result->refresh_id;
-
-      task = g_task_new (NULL, NULL, NULL, NULL);
-      g_task_set_source_tag (task, open_result_free);
-      g_task_set_task_data (task, copy, g_free);
-      g_task_run_in_thread (task, release_worker);
-    }
-
-  g_clear_pointer (&result->pools, g_ptr_array_unref);
-  g_free (result->hostname);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenResult, open_result_free)
 
 /* State ----------------------------------------------------------------- */
 
@@ -432,8 +150,8 @@ set_pools_reachable (VsConnection *self,
     }
 }
 
-/* Ends the current session: drops the libvirt connection (in a thread) and
- * greys out the pools, which stay listed. */
+/* Ends the current session: releases the libvirt connection (in a thread)
+ * and greys out the pools, which stay listed. */
 static void
 end_session (VsConnection      *self,
              VsConnectionState  state,
@@ -444,25 +162,15 @@ end_session (VsConnection      *self,
   self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->handle, event_handle_unref);
   self->reload_running = FALSE;
   self->reload_again = FALSE;
+  self->reload_pending = FALSE;
 
-  /* The pools drop their libvirt handles first, so that the connection's
-   * last reference goes away in the release thread. */
+  /* The pools and the domain map drop their libvirt handles first, so that
+   * the connection's last reference goes away in the release thread. */
   set_pools_reachable (self, FALSE);
-
-  if (self->conn != NULL)
-    {
-      OpenResult *result = g_new0 (OpenResult, 1);
-
-      result->conn = g_steal_pointer (&self->conn);
-      result->lifecycle_id = self->lifecycle_id;
-      result->refresh_id = self->refresh_id;
-      open_result_free (result);
-    }
-  self->lifecycle_id = -1;
-  self->refresh_id = -1;
+  vs_domain_usage_set_connection (self->usage, NULL);
+  g_clear_pointer (&self->session, vs_session_release);
 
   set_error (self, error);
   set_state (self, state);
@@ -513,6 +221,87 @@ apply_pools (VsConnection *self,
   if (added->len > 0)
     g_list_store_splice (self->pools, g_list_model_get_n_items (G_LIST_MODEL (self->pools)),
                          0, added->pdata, added->len);
+}
+
+/* Session events ---------------------------------------------------------- */
+
+static void
+session_pool_event (GObject    *owner,
+                    const char *uuid,
+                    gboolean    refresh)
+{
+  VsConnection *self = VS_CONNECTION (owner);
+  VsPool *pool = refresh ? g_hash_table_lookup (self->pools_by_uuid, uuid) : NULL;
+
+  if (pool != NULL)
+    vs_pool_refresh_event (pool);
+  else
+    queue_reload (self);
+}
+
+static void
+session_domain_event (GObject    *owner,
+                      const char *uuid)
+{
+  VsConnection *self = VS_CONNECTION (owner);
+
+  vs_domain_usage_domain_changed (self->usage, uuid);
+}
+
+static void
+session_closed (GObject *owner,
+                int      reason)
+{
+  VsConnection *self = VS_CONNECTION (owner);
+  g_autoptr(GError) error = NULL;
+
+  if (self->state != VS_CONNECTION_STATE_CONNECTED)
+    return;
+
+  switch (reason)
+    {
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
+                           _("The host %s stopped answering"), self->uri);
+      break;
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
+                           _("The connection to %s was closed: the libvirt daemon stopped or the network link dropped"),
+                           self->uri);
+      break;
+    default:
+      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
+                           _("The connection to %s was lost"), self->uri);
+      break;
+    }
+
+  g_debug ("%s", error->message);
+  end_session (self, VS_CONNECTION_STATE_DISCONNECTED, error);
+  if (self->auto_reconnect)
+    schedule_retry (self);
+}
+
+static const VsSessionHandler session_handler = {
+  .pool_event = session_pool_event,
+  .domain_event = session_domain_event,
+  .closed = session_closed,
+};
+
+static gboolean
+ask_credentials (GObject             *owner,
+                 VsCredentialRequest *request,
+                 VsCredential        *creds,
+                 guint                n_creds)
+{
+  VsConnection *self = VS_CONNECTION (owner);
+
+  if (self->credential_handler == NULL || self->auth != NULL)
+    return FALSE;
+
+  self->auth = vs_credential_request_ref (request);
+  self->credential_handler (self, creds, n_creds, self->credential_data);
+
+  return TRUE;
 }
 
 /* Workers --------------------------------------------------------------- */
@@ -571,105 +360,6 @@ list_pools (virConnectPtr   conn,
   return g_steal_pointer (&infos);
 }
 
-static void
-lifecycle_event_cb (virConnectPtr     conn,
-                    virStoragePoolPtr pool,
-                    int               event,
-                    int               detail,
-                    void             *opaque)
-{
-  g_autoptr(VsConnection) self = event_handle_get (opaque);
-
-  if (self != NULL)
-    queue_reload (self);
-}
-
-static void
-refresh_event_cb (virConnectPtr     conn,
-                  virStoragePoolPtr pool,
-                  void             *opaque)
-{
-  g_autoptr(VsConnection) self = event_handle_get (opaque);
-  char uuid[VIR_UUID_STRING_BUFLEN];
-  VsPool *vs_pool;
-
-  if (self == NULL)
-    return;
-
-  /* Reads the UUID held in the event's object: no round trip. */
-  if (virStoragePoolGetUUIDString (pool, uuid) < 0)
-    return;
-
-  vs_pool = g_hash_table_lookup (self->pools_by_uuid, uuid);
-  if (vs_pool != NULL)
-    vs_pool_refresh_event (vs_pool);
-  else
-    queue_reload (self);
-}
-
-typedef struct
-{
-  EventHandle *handle;
-  int          reason;
-} CloseEvent;
-
-static gboolean
-closed_cb (gpointer user_data)
-{
-  CloseEvent *event = user_data;
-  g_autoptr(VsConnection) self = event_handle_get (event->handle);
-  g_autoptr(GError) error = NULL;
-
-  if (self == NULL || self->state != VS_CONNECTION_STATE_CONNECTED)
-    return G_SOURCE_REMOVE;
-
-  switch (event->reason)
-    {
-    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
-      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
-                           _("The host %s stopped answering"), self->uri);
-      break;
-    case VIR_CONNECT_CLOSE_REASON_EOF:
-      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
-                           _("The connection to %s was closed: the libvirt daemon stopped or the network link dropped"),
-                           self->uri);
-      break;
-    default:
-      error = g_error_new (VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_DISCONNECTED,
-                           _("The connection to %s was lost"), self->uri);
-      break;
-    }
-
-  g_debug ("%s", error->message);
-  end_session (self, VS_CONNECTION_STATE_DISCONNECTED, error);
-  if (self->auto_reconnect)
-    schedule_retry (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-close_event_free (gpointer ptr)
-{
-  CloseEvent *event = ptr;
-
-  event_handle_unref (event->handle);
-  g_free (event);
-}
-
-/* May run in whichever thread noticed the connection died. */
-static void
-close_cb (virConnectPtr conn,
-          int           reason,
-          void         *opaque)
-{
-  CloseEvent *event = g_new0 (CloseEvent, 1);
-
-  event->handle = event_handle_ref (opaque);
-  event->reason = reason;
-  vs_run_on_context (NULL, closed_cb, event, close_event_free);
-}
-
 /* The caller's cancellable ends the session, so that the worker, which
  * watches the session's (a credential question waits on it), stops too. */
 static void
@@ -695,10 +385,22 @@ open_data_free (gpointer ptr)
 
   open_data_unchain (data);
   g_free (data->uri);
-  g_clear_pointer (&data->auth, auth_state_unref);
-  g_clear_pointer (&data->handle, event_handle_unref);
+  g_clear_pointer (&data->credentials, vs_credential_request_unref);
+  g_weak_ref_clear (&data->owner);
   g_free (data);
 }
+
+static void
+open_result_free (gpointer ptr)
+{
+  OpenResult *result = ptr;
+
+  g_clear_pointer (&result->session, vs_session_release);
+  g_clear_pointer (&result->pools, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenResult, open_result_free)
 
 static gpointer
 open_worker (gpointer       task_data,
@@ -707,69 +409,20 @@ open_worker (gpointer       task_data,
 {
   OpenData *data = task_data;
   g_autoptr(OpenResult) result = g_new0 (OpenResult, 1);
-  static int cred_types[] = {
-    VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT,
-    VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM, VIR_CRED_USERNAME,
-  };
-  virConnectAuth auth = {
-    .credtype = cred_types,
-    .ncredtype = G_N_ELEMENTS (cred_types),
-    .cb = auth_cb,
-    .cbdata = data->auth,
-  };
+  /* The task holds a reference to the connection until its callback ran on
+   * the main thread: this one is never the last. */
+  g_autoptr(GObject) owner = g_weak_ref_get (&data->owner);
 
-  result->lifecycle_id = -1;
-  result->refresh_id = -1;
-  result->generation = data->handle->generation;
+  g_assert (owner != NULL);
 
-  if (cancellable != NULL)
-    data->auth->cancellable = g_object_ref (cancellable);
-  result->conn = virConnectOpenAuth (data->uri, &auth, data->read_only ? VIR_CONNECT_RO : 0);
-  if (result->conn == NULL)
-    {
-      int code = vs_libvirt_last_code ();
-
-      if (data->auth->refused_prompt != NULL)
-        g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_AUTH,
-                     _("%s asked for credentials (“%s”), and none were given"),
-                     data->uri, data->auth->refused_prompt);
-      else
-        vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
-                                   (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED)
-                                     ? VS_CONNECTION_ERROR_AUTH : VS_CONNECTION_ERROR_FAILED,
-                                   NULL);
-      return NULL;
-    }
-
-  /* Drivers without keepalive (test://, local qemu) refuse this: harmless. */
-  virConnectSetKeepAlive (result->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
-  virResetLastError ();
-
-  result->hostname = virConnectGetHostname (result->conn);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  result->session = vs_session_open (data->uri, data->read_only, data->credentials,
+                                     owner, &session_handler, cancellable, error);
+  if (result->session == NULL)
     return NULL;
 
-  result->lifecycle_id =
-    virConnectStoragePoolEventRegisterAny (result->conn, NULL,
-                                           VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
-                                           VIR_STORAGE_POOL_EVENT_CALLBACK (lifecycle_event_cb),
-                                           event_handle_ref (data->handle), event_handle_unref);
-  result->refresh_id =
-    virConnectStoragePoolEventRegisterAny (result->conn, NULL,
-                                           VIR_STORAGE_POOL_EVENT_ID_REFRESH,
-                                           VIR_STORAGE_POOL_EVENT_CALLBACK (refresh_event_cb),
-                                           event_handle_ref (data->handle), event_handle_unref);
-  if (result->lifecycle_id < 0 || result->refresh_id < 0)
-    g_warning ("Storage pool events are not available on %s; the list will not update by itself",
-               data->uri);
-
-  if (virConnectRegisterCloseCallback (result->conn, close_cb,
-                                       event_handle_ref (data->handle), event_handle_unref) < 0)
-    event_handle_unref (data->handle);
-  virResetLastError ();
-
-  if (!(result->pools = list_pools (result->conn, error)))
+  /* Listed after the events are registered: a change from now on is either
+   * in this list or reported by an event. */
+  if (!(result->pools = list_pools (vs_session_get_conn (result->session), error)))
     return NULL;
 
   return g_steal_pointer (&result);
@@ -788,7 +441,7 @@ open_apply (gpointer      source,
   open_data_unchain (open_data);
 
   /* A close or another open happened meanwhile: this session is stale. */
-  if (open_data->handle->generation != self->generation)
+  if (open_data->generation != self->generation)
     return;
 
   if (error != NULL)
@@ -803,22 +456,28 @@ open_apply (gpointer      source,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  self->conn = g_steal_pointer (&result->conn);
-  self->lifecycle_id = result->lifecycle_id;
-  self->refresh_id = result->refresh_id;
-  if (g_strcmp0 (self->hostname, result->hostname) != 0)
+  self->session = g_steal_pointer (&result->session);
+  if (g_strcmp0 (self->hostname, vs_session_get_hostname (self->session)) != 0)
     {
       g_free (self->hostname);
-      self->hostname = g_strdup (result->hostname);
+      self->hostname = g_strdup (vs_session_get_hostname (self->session));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTNAME]);
     }
 
   self->applied_serial = self->list_serial;
   apply_pools (self, result->pools);
+  vs_domain_usage_set_connection (self->usage, vs_session_ref_conn (self->session));
   set_error (self, NULL);
   set_state (self, VS_CONNECTION_STATE_CONNECTED);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* What the events reported meanwhile may have come after the listing. */
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      queue_reload (self);
+    }
 }
 
 static void
@@ -848,10 +507,7 @@ list_worker (gpointer       task_data,
   ListResult *result;
   GPtrArray *pools;
 
-  pools = list_pools (data->conn, error);
-  /* Drop our reference here, not on the main thread. */
-  g_clear_pointer (&data->conn, virConnectClose);
-  if (pools == NULL)
+  if (!(pools = list_pools (data->conn, error)))
     return NULL;
 
   result = g_new0 (ListResult, 1);
@@ -895,6 +551,10 @@ queued_reload_cb (GObject      *object,
       g_debug ("Reloading the pools of %s failed: %s", self->uri, error->message);
     }
 
+  /* A listing of an ended session answers nothing. */
+  if (GPOINTER_TO_UINT (user_data) != self->generation)
+    return;
+
   self->reload_running = FALSE;
   if (self->reload_again)
     {
@@ -904,10 +564,18 @@ queued_reload_cb (GObject      *object,
 }
 
 /* Events come in bursts (virsh pool-create emits DEFINED then STARTED):
- * run one listing at a time and at most one more after it. */
+ * run one listing at a time and at most one more after it. Events that
+ * come while the connection opens are remembered: the open's own listing
+ * may have been taken before the change they report. */
 static void
 queue_reload (VsConnection *self)
 {
+  if (self->state == VS_CONNECTION_STATE_CONNECTING)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+
   if (self->state != VS_CONNECTION_STATE_CONNECTED)
     return;
 
@@ -918,7 +586,8 @@ queue_reload (VsConnection *self)
     }
 
   self->reload_running = TRUE;
-  vs_connection_reload_pools_async (self, self->cancellable, queued_reload_cb, NULL);
+  vs_connection_reload_pools_async (self, self->cancellable, queued_reload_cb,
+                                    GUINT_TO_POINTER (self->generation));
 }
 
 /* Reconnection --------------------------------------------------------- */
@@ -1010,7 +679,7 @@ vs_connection_dispose (GObject *object)
   if (self->auth != NULL)
     vs_connection_credentials_done (self, FALSE);
 
-  if (self->conn != NULL || self->cancellable != NULL)
+  if (self->session != NULL || self->cancellable != NULL)
     end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
 
   if (self->pools != NULL)
@@ -1042,6 +711,7 @@ vs_connection_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_object (&self->pools);
   g_clear_object (&self->jobs);
+  g_clear_object (&self->usage);
   g_clear_pointer (&self->pools_by_uuid, g_hash_table_unref);
 
   G_OBJECT_CLASS (vs_connection_parent_class)->finalize (object);
@@ -1138,35 +808,10 @@ vs_connection_init (VsConnection *self)
   self->pools = g_list_store_new (VS_TYPE_POOL);
   self->jobs = g_list_store_new (VS_TYPE_JOB);
   self->pools_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  self->lifecycle_id = -1;
-  self->refresh_id = -1;
+  self->usage = vs_domain_usage_new ();
 }
 
 /* Public API ------------------------------------------------------------ */
-
-static void
-silence_libvirt (void *user_data,
-                 virErrorPtr error)
-{
-  /* Errors travel in GErrors; libvirt's default handler would print them. */
-}
-
-void
-vs_core_init (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      /* A remote link through ssh is a pipe: writing to it after ssh died
-       * must fail with EPIPE, not kill the application. */
-      signal (SIGPIPE, SIG_IGN);
-      virInitialize ();
-      virSetErrorFunc (NULL, silence_libvirt);
-      gvir_event_register ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 VsConnection *
 vs_connection_new (const char *uri)
@@ -1299,56 +944,13 @@ void
 vs_connection_credentials_done (VsConnection *self,
                                 gboolean      answered)
 {
-  AuthState *auth;
+  g_autoptr(VsCredentialRequest) auth = NULL;
 
   g_return_if_fail (VS_IS_CONNECTION (self));
   g_return_if_fail (self->auth != NULL);
 
   auth = g_steal_pointer (&self->auth);
-
-  g_mutex_lock (&auth->mutex);
-  auth->answered = answered;
-  auth->done = TRUE;
-  g_cond_signal (&auth->cond);
-  g_mutex_unlock (&auth->mutex);
-
-  auth_state_unref (auth);
-}
-
-static gboolean
-validate_uri (const char  *uri,
-              GError     **error)
-{
-  g_autoptr(GUri) parsed = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *scheme;
-
-  if (uri == NULL || *uri == '\0')
-    {
-      g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                           _("The connection address is empty"));
-      return FALSE;
-    }
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, &local_error);
-  if (parsed == NULL)
-    {
-      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                   _("“%s” is not a valid connection address: %s"), uri, local_error->message);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (parsed);
-  for (const char *c = scheme; *c; c++)
-    if (!g_ascii_isalnum (*c) && *c != '+' && *c != '-' && *c != '.')
-      {
-        g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                     _("“%s” is not a valid connection address: the driver name “%s” is invalid"),
-                     uri, scheme);
-        return FALSE;
-      }
-
-  return TRUE;
+  vs_credential_request_finish (auth, answered);
 }
 
 void
@@ -1364,7 +966,7 @@ vs_connection_open_async (VsConnection        *self,
   g_return_if_fail (VS_IS_CONNECTION (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (!validate_uri (self->uri, &error))
+  if (!vs_uri_validate (self->uri, &error))
     {
       set_error (self, error);
       set_state (self, VS_CONNECTION_STATE_FAILED);
@@ -1377,14 +979,13 @@ vs_connection_open_async (VsConnection        *self,
   if (!self->retrying)
     stop_retrying (self);
 
-  if (self->conn != NULL || self->cancellable != NULL)
+  if (self->session != NULL || self->cancellable != NULL)
     end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
 
   self->generation++;
   self->cancellable = g_cancellable_new ();
-  self->handle = event_handle_new (self);
   if (self->read_only != (guint) !!read_only)
     {
       self->read_only = !!read_only;
@@ -1397,14 +998,12 @@ vs_connection_open_async (VsConnection        *self,
   data = g_new0 (OpenData, 1);
   data->uri = g_strdup (self->uri);
   data->read_only = read_only;
-  data->handle = event_handle_ref (self->handle);
-  data->auth = g_new0 (AuthState, 1);
-  g_atomic_ref_count_init (&data->auth->ref_count);
-  g_mutex_init (&data->auth->mutex);
-  g_cond_init (&data->auth->cond);
-  g_weak_ref_init (&data->auth->connection, self);
-  data->auth->context = g_main_context_ref_thread_default ();
-  data->auth->has_handler = self->credential_handler != NULL;
+  data->generation = self->generation;
+  g_weak_ref_init (&data->owner, self);
+  data->credentials = vs_credential_request_new (G_OBJECT (self),
+                                                 self->credential_handler != NULL
+                                                   ? ask_credentials : NULL,
+                                                 self->cancellable);
   if (cancellable != NULL)
     {
       data->caller_cancellable = g_object_ref (cancellable);
@@ -1435,7 +1034,7 @@ vs_connection_close (VsConnection *self)
 
   stop_retrying (self);
 
-  if (self->state == VS_CONNECTION_STATE_DISCONNECTED && self->conn == NULL)
+  if (self->state == VS_CONNECTION_STATE_DISCONNECTED && self->session == NULL)
     return;
 
   end_session (self, VS_CONNECTION_STATE_DISCONNECTED, NULL);
@@ -1452,7 +1051,7 @@ vs_connection_reload_pools_async (VsConnection        *self,
   g_return_if_fail (VS_IS_CONNECTION (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (self->conn == NULL)
+  if (self->session == NULL)
     {
       g_task_report_new_error (self, callback, user_data, vs_connection_reload_pools_async,
                                VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
@@ -1461,8 +1060,7 @@ vs_connection_reload_pools_async (VsConnection        *self,
     }
 
   data = g_new0 (ListData, 1);
-  data->conn = self->conn;
-  virConnectRef (data->conn);
+  data->conn = vs_session_ref_conn (self->session);
   data->generation = self->generation;
   data->serial = ++self->list_serial;
 
@@ -1517,11 +1115,10 @@ vs_connection_ref_virt (VsConnection *self)
 {
   g_assert (VS_IS_CONNECTION (self));
 
-  if (self->conn == NULL || self->state != VS_CONNECTION_STATE_CONNECTED)
+  if (self->session == NULL || self->state != VS_CONNECTION_STATE_CONNECTED)
     return NULL;
 
-  virConnectRef (self->conn);
-  return self->conn;
+  return vs_session_ref_conn (self->session);
 }
 
 VsPool *
@@ -1676,4 +1273,12 @@ vs_connection_find_pool_sources_finish (VsConnection  *self,
   g_return_val_if_fail (VS_IS_CONNECTION (self), NULL);
 
   return vs_pool_sources_find_finish (self, result, error);
+}
+
+VsDomainUsage *
+vs_connection_get_domain_usage (VsConnection *self)
+{
+  g_assert (VS_IS_CONNECTION (self));
+
+  return self->usage;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "vs-core.h"
 #include "vs-types.h"
 
 G_BEGIN_DECLS
@@ -17,17 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VsConnection, vs_connection, VS, CONNECTION, GObject)
 
-/* One question libvirt asks while opening (user name, password, ...).
- * The handler fills @result (or leaves it NULL to refuse). */
-typedef struct
-{
-  int         type;       /* VIR_CRED_* */
-  const char *prompt;
-  const char *challenge;
-  const char *default_result;
-  char       *result;     /* set by the handler, g_malloc'ed */
-} VsCredential;
-
 /* Runs on the main thread. Answer every credential in @creds (set ->result)
  * and call vs_connection_credentials_done() later, from the main thread,
  * with TRUE when answered or FALSE to refuse. */
@@ -35,10 +25,6 @@ typedef void (*VsCredentialHandler) (VsConnection *self,
                                      VsCredential *creds,
                                      guint         n_creds,
                                      gpointer      user_data);
-
-/* Makes libvirt's event loop run on the GLib main loop. Called by
- * vs_connection_new(); idempotent. */
-void               vs_core_init                        (void);
 
 VsConnection      *vs_connection_new                   (const char           *uri);
 const char        *vs_connection_get_uri               (VsConnection         *self);

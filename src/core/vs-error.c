@@ -141,6 +141,25 @@ vs_error_set_from_libvirt (GError     **error,
                                                                    : _("Unknown libvirt error"));
 }
 
+void
+vs_error_set_from_error (GError       **error,
+                         GQuark         domain,
+                         int            code,
+                         const char    *context,
+                         const GError  *cause)
+{
+  const char *detail;
+
+  g_return_if_fail (cause != NULL);
+
+  /* Without libvirt's words, the cause's own message is the detail. */
+  detail = vs_error_get_libvirt_message (cause);
+  vs_error_set_with_detail (error, domain, code, context,
+                            vs_error_get_libvirt_code (cause),
+                            vs_error_get_libvirt_domain (cause),
+                            detail != NULL ? detail : cause->message);
+}
+
 int
 vs_error_get_libvirt_code (const GError *error)
 {

@@ -81,6 +81,13 @@ void        vs_error_set_with_detail      (GError      **error,
                                            int           libvirt_code,
                                            int           libvirt_domain,
                                            const char   *libvirt_message);
+/* Sets @error in @domain/@code with our @context, keeping what libvirt
+ * said in @cause (an error of a lower layer) as the detail. */
+void        vs_error_set_from_error       (GError      **error,
+                                           GQuark        domain,
+                                           int           code,
+                                           const char   *context,
+                                           const GError *cause);
 /* virErrorNumber libvirt reported, or 0 (VIR_ERR_OK) when the error did not
  * come from libvirt or is not a VS_* error. */
 int         vs_error_get_libvirt_code     (const GError *error);

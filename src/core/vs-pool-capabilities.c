@@ -147,7 +147,7 @@ load_data_free (gpointer ptr)
   LoadData *data = ptr;
 
   if (data->conn != NULL)
-    vs_release_connection (g_steal_pointer (&data->conn));
+    vs_release_conn (g_steal_pointer (&data->conn));
   g_free (data);
 }
 
@@ -390,7 +390,10 @@ vs_pool_capabilities_load_finish (VsConnection  *connection,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
+  VsPoolCapabilities *caps;
+
   g_return_val_if_fail (VS_IS_CONNECTION (connection), NULL);
 
-  return vs_worker_finish (connection, result, vs_pool_capabilities_load_async, error);
+  caps = vs_worker_get_result (connection, result, vs_pool_capabilities_load_async, error);
+  return caps != NULL ? vs_pool_capabilities_ref (caps) : NULL;
 }

@@ -83,7 +83,7 @@ create_data_free (gpointer ptr)
   CreateData *data = ptr;
 
   if (data->conn != NULL)
-    vs_release_connection (g_steal_pointer (&data->conn));
+    vs_release_conn (g_steal_pointer (&data->conn));
   if (data->chain_id != 0)
     g_cancellable_disconnect (data->caller_cancellable, data->chain_id);
   g_clear_object (&data->caller_cancellable);
@@ -592,11 +592,11 @@ vs_pool_creator_run_finish (VsConnection  *connection,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_autoptr(CreateResult) created = NULL;
+  CreateResult *created;
 
   g_return_val_if_fail (VS_IS_CONNECTION (connection), NULL);
 
-  created = vs_worker_finish (connection, result, vs_pool_creator_run_async, error);
+  created = vs_worker_get_result (connection, result, vs_pool_creator_run_async, error);
   if (created == NULL)
     return NULL;
 

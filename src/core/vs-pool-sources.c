@@ -115,7 +115,7 @@ find_data_free (gpointer ptr)
   FindData *data = ptr;
 
   if (data->conn != NULL)
-    vs_release_connection (g_steal_pointer (&data->conn));
+    vs_release_conn (g_steal_pointer (&data->conn));
   g_free (data->host);
   g_free (data->spec);
   g_free (data);
@@ -294,7 +294,10 @@ vs_pool_sources_find_finish (VsConnection  *connection,
                              GAsyncResult  *result,
                              GError       **error)
 {
+  GPtrArray *sources;
+
   g_return_val_if_fail (VS_IS_CONNECTION (connection), NULL);
 
-  return vs_worker_finish (connection, result, vs_pool_sources_find_async, error);
+  sources = vs_worker_get_result (connection, result, vs_pool_sources_find_async, error);
+  return sources != NULL ? g_ptr_array_ref (sources) : NULL;
 }

@@ -9,27 +9,23 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libvirt/virterror.h>
 
-#include "vs-connection.h"
+#include "vs-connection-private.h"
 #include "vs-core-enums.h"
+#include "vs-domain-usage.h"
 #include "vs-error.h"
 #include "vs-pool-private.h"
 #include "vs-volume-jobs.h"
 #include "vs-volume-private.h"
 #include "vs-volume-store.h"
+#include "vs-volume-loader.h"
+#include "vs-volume-owner.h"
 #include "vs-worker.h"
 #include "vs-xml.h"
-
-/* Volume details are fetched by this many threads at once; libvirtd serves
- * several calls of one client in parallel. */
-#define DETAIL_WORKERS 4
-/* Time one idle run may spend applying details, so a frame is never missed. */
-#define APPLY_BUDGET_USEC 6000
-
-typedef struct _DetailJob DetailJob;
-typedef struct _VolumeIndex VolumeIndex;
 
 struct _VsPool
 {
@@ -46,27 +42,18 @@ struct _VsPool
   guint64            capacity;
   guint64            allocation;
   guint64            available;
-  guint64            volumes_capacity;
   guint              busy;
   guint              persistent : 1;
   guint              autostart : 1;
   guint              reachable : 1;
-  guint              volumes_loaded : 1;
-  guint              reload_running : 1;
-  guint              reload_again : 1;
 
-  VsVolumeStore     *volumes;
-  VolumeIndex       *index;            /* NULL until listed */
-  GHashTable        *used_by;          /* path → GStrv of domain names; never changed once set */
-  GPtrArray         *reload_waiting;   /* GTasks the running listing answers */
-  GPtrArray         *reload_queued;    /* GTasks the next listing answers */
-  GError            *volumes_error;
-  guint              volumes_generation;
-  GCancellable      *cancellable;      /* cancelled on detach */
-  DetailJob         *details;
+  VsVolumeLoader    *loader;       /* the volume list */
 };
 
-G_DEFINE_FINAL_TYPE (VsPool, vs_pool, G_TYPE_OBJECT)
+static void volume_owner_iface_init (VsVolumeOwnerInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VsPool, vs_pool, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (VS_TYPE_VOLUME_OWNER, volume_owner_iface_init))
 
 enum {
   PROP_0,
@@ -103,6 +90,7 @@ typedef enum
   POOL_OP_UNDEFINE,
   POOL_OP_AUTOSTART,
   POOL_OP_XML,
+  POOL_OP_INFO,
 } PoolOp;
 
 typedef struct
@@ -118,80 +106,27 @@ typedef struct
   char       *xml;
 } OpResult;
 
-/* The volumes of the model, by key, as of the last listing applied. It is
- * never changed once built, so a listing worker can read it while the main
- * thread uses it; each listing builds the next one. */
-struct _VolumeIndex
-{
-  gatomicrefcount  ref_count;
-  GHashTable      *by_key;       /* key (the volume's own) → IndexEntry */
-};
-
+/* What "Delete storage" destroys, as keys of the domain usage map: the
+ * volumes' paths (when the pool runs and can list them), anything under
+ * its target folder, the devices it is made of and their partitions, and
+ * <disk type='volume'> references to it. */
 typedef struct
 {
-  VsVolume *volume;              /* owned */
-  char     *name;                /* as listed, compared in the worker */
-} IndexEntry;
+  GHashTable *paths;
+  GPtrArray  *folders;           /* "TARGET/" */
+  GPtrArray  *devices;
+  char       *ref_prefix;
+} StorageMatch;
 
-typedef struct
-{
-  virStoragePoolPtr  ptr;
-  guint              generation;
-  VolumeIndex       *index;      /* may be NULL */
-  GHashTable        *used_by;    /* the map in use, may be NULL */
-  char              *pool_name;
-} ListData;
+static void run_op (VsPool              *self,
+                    PoolOp               op,
+                    gboolean             flag,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data);
 
-typedef struct
-{
-  guint              generation;
-  VsPoolInfo        *info;
-  VolumeIndex       *index;
-  GPtrArray         *added;      /* VsVolume, new objects */
-  GPtrArray         *removed;    /* VsVolume */
-  GPtrArray         *renamed;    /* IndexEntry of the new index, not owned */
-  GHashTable        *used_by;
-  gboolean           used_by_changed;
-  GPtrArray         *users;      /* UsersChange: volumes whose users differ */
-  DetailJob         *details;
-} ListResult;
-
-typedef struct
-{
-  VsVolume  *volume;             /* owned */
-  char     **names;
-} UsersChange;
-
-typedef struct
-{
-  guint            index;
-  VsVolumeDetails *details;
-} DetailResult;
-
-/* Fetches volume details with a few threads; results are handed to the
- * main thread in batches by an idle source. */
-struct _DetailJob
-{
-  gatomicrefcount   ref_count;
-  GMutex            mutex;
-  VsPool           *pool;           /* main thread only, NULL once dropped */
-  GCancellable     *cancellable;
-  GMainContext     *context;
-
-  virStorageVolPtr *vols;           /* under mutex; entries freed once fetched */
-  VsVolume        **volumes;        /* owned; read-only */
-  guint             n_vols;
-  guint             next;           /* under mutex */
-  guint8           *taken;          /* under mutex */
-  GQueue            priority;       /* under mutex: indices + 1 */
-  GHashTable       *index_by_volume; /* read-only: VsVolume → index + 1 */
-
-  GArray           *results;        /* under mutex: DetailResult */
-  guint             idle_id;        /* under mutex */
-  int               workers_left;   /* atomic */
-};
-
-static void vs_pool_queue_reload (VsPool *self);
+/* Helpers --------------------------------------------------------------- */
 
 static void
 set_string (VsPool      *self,
@@ -252,939 +187,261 @@ state_from_libvirt (int state)
     }
 }
 
-/* Volume index ---------------------------------------------------------- */
-
-static void
-index_entry_free (gpointer ptr)
-{
-  IndexEntry *entry = ptr;
-
-  g_object_unref (entry->volume);
-  g_free (entry->name);
-  g_free (entry);
-}
-
-static VolumeIndex *
-volume_index_new (void)
-{
-  VolumeIndex *index = g_new0 (VolumeIndex, 1);
-
-  g_atomic_ref_count_init (&index->ref_count);
-  /* The keys are the volumes' own strings, which live as long as the entry. */
-  index->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, index_entry_free);
-
-  return index;
-}
-
-static VolumeIndex *
-volume_index_ref (VolumeIndex *index)
-{
-  g_atomic_ref_count_inc (&index->ref_count);
-  return index;
-}
-
-static void
-volume_index_free (VolumeIndex *index)
-{
-  g_hash_table_unref (index->by_key);
-  g_free (index);
-}
-
-static void
-volume_index_unref (VolumeIndex *index)
-{
-  if (!g_atomic_ref_count_dec (&index->ref_count))
-    return;
-
-  /* Dropping 100,000 entries takes milliseconds: not on the main thread.
-   * The volumes are still referenced by the model or by the new index, so
-   * no VsVolume is finalized there unless it has left the model. */
-  if (g_hash_table_size (index->by_key) > 1000 && g_main_context_is_owner (g_main_context_default ()))
-    vs_free_in_thread (index, (GDestroyNotify) volume_index_free);
-  else
-    volume_index_free (index);
-}
-
-/* Detail job ------------------------------------------------------------ */
-
-static DetailJob *
-detail_job_ref (DetailJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref_count);
-  return job;
-}
-
-static void
-detail_job_free (DetailJob *job)
-{
-  for (guint i = 0; i < job->n_vols; i++)
-    {
-      if (job->vols[i] != NULL)
-        virStorageVolFree (job->vols[i]);
-      g_object_unref (job->volumes[i]);
-    }
-  g_free (job->vols);
-  g_free (job->volumes);
-  g_free (job->taken);
-  g_queue_clear (&job->priority);
-  g_clear_pointer (&job->index_by_volume, g_hash_table_unref);
-  for (guint i = 0; job->results != NULL && i < job->results->len; i++)
-    vs_volume_details_free (g_array_index (job->results, DetailResult, i).details);
-  g_clear_pointer (&job->results, g_array_unref);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_mutex_clear (&job->mutex);
-  g_free (job);
-}
-
-static void
-detail_job_unref (DetailJob *job)
-{
-  if (!g_atomic_ref_count_dec (&job->ref_count))
-    return;
-
-  if (job->n_vols > 1000 && g_main_context_is_owner (g_main_context_default ()))
-    vs_free_in_thread (job, (GDestroyNotify) detail_job_free);
-  else
-    detail_job_free (job);
-}
-
-/* Runs in the listing worker: everything but starting the threads. */
-static DetailJob *
-detail_job_new (virStorageVolPtr  *vols,
-                VsVolume         **volumes,
-                guint              n_vols)
-{
-  DetailJob *job = g_new0 (DetailJob, 1);
-
-  g_atomic_ref_count_init (&job->ref_count);
-  g_mutex_init (&job->mutex);
-  job->cancellable = g_cancellable_new ();
-  job->vols = vols;
-  job->volumes = volumes;
-  job->n_vols = n_vols;
-  job->taken = g_new0 (guint8, MAX (n_vols, 1));
-  g_queue_init (&job->priority);
-  job->index_by_volume = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < n_vols; i++)
-    g_hash_table_insert (job->index_by_volume, volumes[i], GUINT_TO_POINTER (i + 1));
-  job->results = g_array_new (FALSE, FALSE, sizeof (DetailResult));
-
-  return job;
-}
-
-static void
-update_volumes_capacity (VsPool  *self,
-                         guint64  removed,
-                         guint64  added)
-{
-  set_uint64 (self, &self->volumes_capacity,
-              self->volumes_capacity - removed + added,
-              properties[PROP_VOLUMES_CAPACITY]);
-}
-
-static void
-apply_used_by (VsPool   *self,
-               VsVolume *volume)
-{
-  const char *path = vs_volume_get_path (volume);
-  const char * const *names = NULL;
-
-  if (self->used_by != NULL && path != NULL)
-    names = g_hash_table_lookup (self->used_by, path);
-  if (self->used_by != NULL && names == NULL && self->name != NULL)
-    {
-      g_autofree char *ref = vs_xml_volume_ref (self->name, vs_volume_get_name (volume));
-      names = g_hash_table_lookup (self->used_by, ref);
-    }
-
-  vs_volume_set_used_by (volume, names);
-}
-
-static void
-detail_job_finish (DetailJob *job)
-{
-  VsPool *self = job->pool;
-
-  g_assert (self != NULL);
-  g_assert (self->details == job);
-
-  job->pool = NULL;
-  self->details = NULL;
-  detail_job_unref (job);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static gboolean
-detail_job_apply_cb (gpointer user_data)
-{
-  DetailJob *job = user_data;
-  g_autoptr(GArray) batch = NULL;
-  gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
-  VsPool *self = job->pool;
-  guint i;
-
-  g_mutex_lock (&job->mutex);
-  batch = g_steal_pointer (&job->results);
-  job->results = g_array_new (FALSE, FALSE, sizeof (DetailResult));
-  job->idle_id = 0;
-  g_mutex_unlock (&job->mutex);
-
-  if (self == NULL)
-    {
-      for (i = 0; i < batch->len; i++)
-        vs_volume_details_free (g_array_index (batch, DetailResult, i).details);
-      return G_SOURCE_REMOVE;
-    }
-
-  g_object_freeze_notify (G_OBJECT (self));
-  for (i = 0; i < batch->len; i++)
-    {
-      DetailResult *result = &g_array_index (batch, DetailResult, i);
-      VsVolume *volume = job->volumes[result->index];
-      guint64 before = vs_volume_get_capacity (volume);
-
-      if (vs_volume_get_pool (volume) == self && vs_volume_apply_details (volume, result->details))
-        {
-          update_volumes_capacity (self, before, result->details->capacity);
-          if (self->used_by != NULL && g_hash_table_size (self->used_by) > 0)
-            apply_used_by (self, volume);
-        }
-      g_clear_pointer (&result->details, vs_volume_details_free);
-
-      if ((i & 63) == 63 && g_get_monotonic_time () > deadline)
-        {
-          i++;
-          break;
-        }
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (i < batch->len)
-    {
-      /* Out of time for this frame: put the rest back in front. */
-      g_mutex_lock (&job->mutex);
-      g_array_remove_range (batch, 0, i);
-      g_array_append_vals (batch, job->results->data, job->results->len);
-      g_array_unref (job->results);
-      job->results = g_steal_pointer (&batch);
-      g_mutex_unlock (&job->mutex);
-      return G_SOURCE_CONTINUE;
-    }
-
-  if (g_atomic_int_get (&job->workers_left) == 0)
-    {
-      gboolean empty;
-
-      g_mutex_lock (&job->mutex);
-      empty = job->results->len == 0;
-      g_mutex_unlock (&job->mutex);
-
-      if (empty)
-        detail_job_finish (job);
-      else
-        return G_SOURCE_CONTINUE;
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called with job->mutex held. */
-static void
-detail_job_schedule_apply_locked (DetailJob *job)
-{
-  GSource *source;
-
-  if (job->idle_id != 0)
-    return;
-
-  source = g_idle_source_new ();
-  /* GDK's redraw priority: batches and frames share the main loop, so
-   * neither an endless animation nor a flood of details starves the other. */
-  g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 20);
-  g_source_set_callback (source, detail_job_apply_cb, detail_job_ref (job),
-                         (GDestroyNotify) detail_job_unref);
-  g_source_set_static_name (source, "[vs-pool] apply volume details");
-  job->idle_id = g_source_attach (source, job->context);
-  g_source_unref (source);
-}
-
-static gboolean
-detail_job_take (DetailJob         *job,
-                 guint             *index,
-                 virStorageVolPtr  *vol)
-{
-  gboolean found = FALSE;
-
-  g_mutex_lock (&job->mutex);
-
-  while (!g_queue_is_empty (&job->priority))
-    {
-      guint i = GPOINTER_TO_UINT (g_queue_pop_head (&job->priority)) - 1;
-
-      if (!job->taken[i])
-        {
-          *index = i;
-          found = TRUE;
-          break;
-        }
-    }
-
-  while (!found && job->next < job->n_vols)
-    {
-      guint i = job->next++;
-
-      if (!job->taken[i])
-        {
-          *index = i;
-          found = TRUE;
-        }
-    }
-
-  if (found)
-    {
-      job->taken[*index] = TRUE;
-      *vol = g_steal_pointer (&job->vols[*index]);
-    }
-
-  g_mutex_unlock (&job->mutex);
-
-  return found;
-}
-
-static void
-detail_worker_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  DetailJob *job = task_data;
-  virStorageVolPtr vol;
-  guint index;
-
-  while (!g_cancellable_is_cancelled (job->cancellable) &&
-         detail_job_take (job, &index, &vol))
-    {
-      g_autofree char *xml = virStorageVolGetXMLDesc (vol, 0);
-      DetailResult result = { index, NULL };
-
-      virStorageVolFree (vol);
-
-      /* The volume may have gone since the listing: skip it. */
-      if (xml == NULL)
-        continue;
-
-      result.details = g_new0 (VsVolumeDetails, 1);
-      if (!vs_xml_parse_volume (xml, result.details, NULL))
-        {
-          vs_volume_details_free (result.details);
-          continue;
-        }
-
-      g_mutex_lock (&job->mutex);
-      g_array_append_val (job->results, result);
-      detail_job_schedule_apply_locked (job);
-      g_mutex_unlock (&job->mutex);
-    }
-
-  if (g_atomic_int_dec_and_test (&job->workers_left))
-    {
-      g_mutex_lock (&job->mutex);
-      detail_job_schedule_apply_locked (job);
-      g_mutex_unlock (&job->mutex);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-detail_job_cancel (VsPool *self)
-{
-  DetailJob *job = g_steal_pointer (&self->details);
-
-  if (job == NULL)
-    return;
-
-  g_cancellable_cancel (job->cancellable);
-  job->pool = NULL;
-  detail_job_unref (job);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-detail_job_start (VsPool    *self,
-                  DetailJob *job)
-{
-  gboolean was_loading = self->details != NULL;
-  guint n_workers;
-
-  if (self->details != NULL)
-    {
-      g_cancellable_cancel (self->details->cancellable);
-      self->details->pool = NULL;
-      g_clear_pointer (&self->details, detail_job_unref);
-    }
-
-  job->pool = self;
-  job->context = g_main_context_ref_thread_default ();
-  n_workers = CLAMP (job->n_vols, 1, DETAIL_WORKERS);
-  job->workers_left = n_workers;
-  self->details = job;
-
-  for (guint i = 0; i < n_workers; i++)
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-      g_task_set_source_tag (task, detail_job_start);
-      g_task_set_task_data (task, detail_job_ref (job), (GDestroyNotify) detail_job_unref);
-      g_task_run_in_thread (task, detail_worker_thread);
-    }
-
-  if (!was_loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* Volume list ---------------------------------------------------------- */
-
-static void
-list_data_free (gpointer ptr)
-{
-  ListData *data = ptr;
-
-  g_clear_pointer (&data->ptr, virStoragePoolFree);
-  g_clear_pointer (&data->index, volume_index_unref);
-  g_clear_pointer (&data->used_by, g_hash_table_unref);
-  g_free (data->pool_name);
-  g_free (data);
-}
-
-static void
-list_result_free (gpointer ptr)
-{
-  ListResult *result = ptr;
-
-  g_clear_pointer (&result->info, vs_pool_info_free);
-  g_clear_pointer (&result->index, volume_index_unref);
-  g_clear_pointer (&result->added, g_ptr_array_unref);
-  g_clear_pointer (&result->removed, g_ptr_array_unref);
-  g_clear_pointer (&result->renamed, g_ptr_array_unref);
-  g_clear_pointer (&result->used_by, g_hash_table_unref);
-  g_clear_pointer (&result->users, g_ptr_array_unref);
-  g_clear_pointer (&result->details, detail_job_unref);
-  g_free (result);
-}
-
-static GHashTable *
-fetch_used_by (virConnectPtr conn)
-{
-  g_autoptr(GHashTable) used_by = NULL;
-  g_autoptr(GHashTable) lists = NULL;
-  virDomainPtr *domains = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  int n;
-
-  n = virConnectListAllDomains (conn, &domains, 0);
-  if (n < 0)
-    return NULL;
-
-  lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                 (GDestroyNotify) g_ptr_array_unref);
-
-  for (int i = 0; i < n; i++)
-    {
-      g_autofree char *xml = virDomainGetXMLDesc (domains[i], 0);
-      const char *domain_name = virDomainGetName (domains[i]);
-      g_autoptr(GPtrArray) paths = NULL;
-
-      if (xml != NULL && (paths = vs_xml_domain_disk_paths (xml, NULL)))
-        {
-          for (guint j = 0; j < paths->len; j++)
-            {
-              const char *path = g_ptr_array_index (paths, j);
-              GPtrArray *names = g_hash_table_lookup (lists, path);
-
-              if (names == NULL)
-                {
-                  names = g_ptr_array_new_null_terminated (1, g_free, TRUE);
-                  g_hash_table_insert (lists, g_strdup (path), names);
-                }
-              if (!g_ptr_array_find_with_equal_func (names, domain_name, g_str_equal, NULL))
-                g_ptr_array_add (names, g_strdup (domain_name));
-            }
-        }
-
-      virDomainFree (domains[i]);
-    }
-  free (domains);
-
-  used_by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  g_hash_table_iter_init (&iter, lists);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (used_by, g_strdup (key),
-                         g_ptr_array_steal (value, NULL));
-
-  return g_steal_pointer (&used_by);
-}
-
-static gboolean
-used_by_equal (GHashTable *a,
-               GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if ((a == NULL || g_hash_table_size (a) == 0) && (b == NULL || g_hash_table_size (b) == 0))
-    return TRUE;
-  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char * const *other = g_hash_table_lookup (b, key);
-
-      if (other == NULL || !g_strv_equal (value, other))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-users_change_free (gpointer ptr)
-{
-  UsersChange *change = ptr;
-
-  g_object_unref (change->volume);
-  g_strfreev (change->names);
-  g_free (change);
-}
-
-/* Domains name a volume by path or, for <disk type='volume'>, by pool and
- * volume name. Before its details arrive a volume's path is its key in
- * file-based pools; vs_pool's detail step looks again once the path is known. */
-static const char * const *
-lookup_users (GHashTable *used_by,
-              const char *pool_name,
-              IndexEntry *entry)
-{
-  g_autofree char *ref = NULL;
-  const char * const *names;
-
-  if (used_by == NULL || g_hash_table_size (used_by) == 0)
-    return NULL;
-
-  names = g_hash_table_lookup (used_by, vs_volume_get_key (entry->volume));
-  if (names == NULL && pool_name != NULL)
-    {
-      ref = vs_xml_volume_ref (pool_name, entry->name);
-      names = g_hash_table_lookup (used_by, ref);
-    }
-
-  return names;
-}
-
-static GPtrArray *
-find_users_changes (ListData   *data,
-                    ListResult *result)
-{
-  GPtrArray *changes = g_ptr_array_new_with_free_func (users_change_free);
-  GHashTable *map = result->used_by_changed ? result->used_by : data->used_by;
-  GHashTableIter iter;
-  gpointer value;
-
-  if ((map == NULL || g_hash_table_size (map) == 0) && !result->used_by_changed)
-    return changes;
-
-  /* When the map is the same only new volumes can gain users. */
-  g_hash_table_iter_init (&iter, result->index->by_key);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      IndexEntry *entry = value;
-      const char * const *names = lookup_users (map, data->pool_name, entry);
-      const char * const *before = NULL;
-      UsersChange *change;
-
-      if (result->used_by_changed)
-        before = lookup_users (data->used_by, data->pool_name, entry);
-      else if (names == NULL || !g_ptr_array_find (result->added, entry->volume, NULL))
-        continue;
-
-      if (names == before || (names != NULL && before != NULL && g_strv_equal (names, before)))
-        continue;
-
-      change = g_new0 (UsersChange, 1);
-      change->volume = g_object_ref (entry->volume);
-      change->names = g_strdupv ((char **) names);
-      g_ptr_array_add (changes, change);
-    }
-
-  return changes;
-}
-
-static gpointer
-list_volumes_worker (gpointer       task_data,
-                     GCancellable  *cancellable,
-                     GError       **error)
-{
-  ListData *data = task_data;
-  g_autoptr(GHashTable) seen = NULL;
-  ListResult *result;
-  virStorageVolPtr *vols = NULL;
-  VsVolume **volumes;
-  int n;
-
-  n = virStoragePoolListAllVolumes (data->ptr, &vols, 0);
-  if (n < 0)
-    {
-      virErrorPtr err = virGetLastError ();
-
-      /* The RPC layer refuses lists above REMOTE_STORAGE_VOL_LIST_MAX. */
-      if (err != NULL && err->message != NULL &&
-          (err->code == VIR_ERR_RPC || err->code == VIR_ERR_INTERNAL_ERROR) &&
-          strstr (err->message, "oo many") != NULL)
-        g_set_error (error, VS_POOL_ERROR, VS_POOL_ERROR_TOO_MANY_VOLUMES,
-                     _("This pool holds more volumes than libvirt can list in one call "
-                       "(libvirt says: %s). The pool works, but its volumes cannot be shown here; "
-                       "use fewer volumes per pool."),
-                     err->message);
-      else
-        vs_error_set_from_libvirt (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED,
-                                   _("Could not list the volumes"));
-      return NULL;
-    }
-
-  result = g_new0 (ListResult, 1);
-  result->generation = data->generation;
-  result->index = volume_index_new ();
-  result->added = g_ptr_array_new_with_free_func (g_object_unref);
-  result->removed = g_ptr_array_new_with_free_func (g_object_unref);
-  result->renamed = g_ptr_array_new ();
-  volumes = g_new0 (VsVolume *, MAX (n, 1));
-
-  /* The diff against the model runs here, not on the main thread: reuse the
-   * VsVolume of every key the last listing had, make new ones for the rest. */
-  for (int i = 0; i < n; i++)
-    {
-      const char *key = virStorageVolGetKey (vols[i]);
-      const char *name = virStorageVolGetName (vols[i]);
-      IndexEntry *old = data->index != NULL ? g_hash_table_lookup (data->index->by_key, key) : NULL;
-      IndexEntry *entry;
-
-      if (g_hash_table_contains (result->index->by_key, key))
-        {
-          /* libvirt listed one key twice; keep the first. */
-          virStorageVolFree (g_steal_pointer (&vols[i]));
-          continue;
-        }
-
-      entry = g_new0 (IndexEntry, 1);
-      entry->name = g_strdup (name);
-      if (old != NULL)
-        {
-          entry->volume = g_object_ref (old->volume);
-          if (g_strcmp0 (old->name, name) != 0)
-            g_ptr_array_add (result->renamed, entry);
-        }
-      else
-        {
-          entry->volume = vs_volume_new (name, key);
-          g_ptr_array_add (result->added, g_object_ref (entry->volume));
-        }
-      g_hash_table_insert (result->index->by_key, (gpointer) vs_volume_get_key (entry->volume), entry);
-      volumes[i] = g_object_ref (entry->volume);
-    }
-
-  if (data->index != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      g_hash_table_iter_init (&iter, data->index->by_key);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (!g_hash_table_contains (result->index->by_key, key))
-          g_ptr_array_add (result->removed, g_object_ref (((IndexEntry *) value)->volume));
-    }
-
-  /* Drop the slots of duplicate keys so the detail job sees a dense array. */
-  {
-    guint j = 0;
-
-    for (int i = 0; i < n; i++)
-      if (vols[i] != NULL)
-        {
-          vols[j] = vols[i];
-          volumes[j] = volumes[i];
-          j++;
-        }
-    result->details = detail_job_new (vols, volumes, j);
-  }
-
-  if (g_cancellable_is_cancelled (cancellable))
-    return result;
-
-  result->info = vs_pool_info_fetch (data->ptr, NULL);
-  result->used_by = fetch_used_by (virStoragePoolGetConnect (data->ptr));
-  result->used_by_changed = !used_by_equal (result->used_by, data->used_by);
-  result->users = find_users_changes (data, result);
-
-  return result;
-}
-
-static gboolean
-volume_in_set (VsVolume *volume,
-               gpointer  user_data)
-{
-  return g_hash_table_contains (user_data, volume);
-}
-
-static void
-clear_volumes (VsPool *self)
-{
-  detail_job_cancel (self);
-
-  /* Listings in flight were made against what we drop here. */
-  self->volumes_generation++;
-
-  if (self->index != NULL)
-    {
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, self->index->by_key);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        vs_volume_forget_pool (((IndexEntry *) value)->volume);
-      g_clear_pointer (&self->index, volume_index_unref);
-    }
-
-  vs_volume_store_remove_all (self->volumes);
-  update_volumes_capacity (self, self->volumes_capacity, 0);
-}
-
-static void
-set_volumes_error (VsPool       *self,
-                   const GError *error)
-{
-  if (self->volumes_error == NULL && error == NULL)
-    return;
-  if (self->volumes_error != NULL && error != NULL &&
-      g_error_matches (self->volumes_error, error->domain, error->code) &&
-      g_strcmp0 (self->volumes_error->message, error->message) == 0)
-    return;
-
-  g_clear_error (&self->volumes_error);
-  if (error != NULL)
-    self->volumes_error = g_error_copy (error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_ERROR_MESSAGE]);
-}
-
-static void
-list_volumes_apply (gpointer      source,
-                    gpointer      data,
-                    gpointer      res,
-                    const GError *error)
-{
-  VsPool *self = source;
-  ListResult *result = res;
-  guint64 removed_capacity = 0;
-
-  set_busy (self, FALSE);
-
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_volumes_error (self, error);
-          if (g_error_matches (error, VS_POOL_ERROR, VS_POOL_ERROR_TOO_MANY_VOLUMES) &&
-              !self->volumes_loaded)
-            {
-              self->volumes_loaded = TRUE;
-              g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_LOADED]);
-            }
-        }
-      return;
-    }
-
-  /* The list was stopped or re-listed since this listing began. */
-  if (result->generation != self->volumes_generation)
-    return;
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (result->info != NULL)
-    vs_pool_update (self, result->info);
-
-  set_volumes_error (self, NULL);
-
-  if (result->removed->len > 0)
-    {
-      g_autoptr(GHashTable) removed = g_hash_table_new (NULL, NULL);
-
-      for (guint i = 0; i < result->removed->len; i++)
-        {
-          VsVolume *volume = g_ptr_array_index (result->removed, i);
-
-          g_hash_table_add (removed, volume);
-          removed_capacity += vs_volume_get_capacity (volume);
-          vs_volume_forget_pool (volume);
-        }
-      vs_volume_store_remove_if (self->volumes, volume_in_set, removed);
-    }
-
-  for (guint i = 0; i < result->renamed->len; i++)
-    {
-      IndexEntry *entry = g_ptr_array_index (result->renamed, i);
-      vs_volume_set_name (entry->volume, entry->name);
-    }
-
-  g_clear_pointer (&self->index, volume_index_unref);
-  self->index = g_steal_pointer (&result->index);
-
-  if (result->used_by_changed)
-    {
-      g_clear_pointer (&self->used_by, g_hash_table_unref);
-      self->used_by = g_steal_pointer (&result->used_by);
-    }
-
-  for (guint i = 0; i < result->added->len; i++)
-    vs_volume_attach_pool (g_ptr_array_index (result->added, i), self);
-
-  for (guint i = 0; result->users != NULL && i < result->users->len; i++)
-    {
-      UsersChange *change = g_ptr_array_index (result->users, i);
-      vs_volume_set_used_by (change->volume, (const char * const *) change->names);
-    }
-
-  vs_volume_store_append (self->volumes, result->added);
-  update_volumes_capacity (self, removed_capacity, 0);
-
-  if (!self->volumes_loaded)
-    {
-      self->volumes_loaded = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_LOADED]);
-    }
-
-  detail_job_start (self, g_steal_pointer (&result->details));
-
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void reload_done_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data);
-
-/* One listing runs at a time: each builds on the index the previous one
- * left, and the tasks that asked meanwhile get the next one's answer. */
-static void
-run_reload (VsPool       *self,
-            GCancellable *cancellable)
-{
-  ListData *data;
-
-  g_assert (!self->reload_running);
-
-  data = g_new0 (ListData, 1);
-  data->ptr = self->ptr;
-  virStoragePoolRef (data->ptr);
-  data->generation = ++self->volumes_generation;
-  data->index = self->index != NULL ? volume_index_ref (self->index) : NULL;
-  data->used_by = self->used_by != NULL ? g_hash_table_ref (self->used_by) : NULL;
-  data->pool_name = g_strdup (self->name);
-
-  self->reload_running = TRUE;
-  set_busy (self, TRUE);
-  vs_worker_run (self, run_reload, cancellable,
-                 list_volumes_worker, data, list_data_free,
-                 list_volumes_apply, list_result_free,
-                 reload_done_cb, NULL);
-}
-
 static gboolean
 can_list (VsPool *self)
 {
   return self->reachable && self->ptr != NULL;
 }
 
+/* The handle holds a reference to the connection: it may be the last. */
 static void
-reload_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+drop_ptr (VsPool *self)
 {
-  VsPool *self = VS_POOL (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) waiting = NULL;
-  GCancellable *cancellable;
-
-  vs_worker_finish_boolean (self, result, run_reload, &error);
-
-  self->reload_running = FALSE;
-  waiting = g_steal_pointer (&self->reload_waiting);
-  self->reload_waiting = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < waiting->len; i++)
-    {
-      GTask *task = g_ptr_array_index (waiting, i);
-
-      if (error != NULL)
-        g_task_return_error (task, g_error_copy (error));
-      else
-        g_task_return_boolean (task, TRUE);
-    }
-
-  /* A request cancelled while it waited gets its answer now and asks for
-   * nothing: a cancelled listing must leave the model as it is. */
-  for (guint i = self->reload_queued->len; i > 0; i--)
-    {
-      GTask *task = g_ptr_array_index (self->reload_queued, i - 1);
-      GCancellable *task_cancellable = g_task_get_cancellable (task);
-
-      if (task_cancellable != NULL && g_cancellable_is_cancelled (task_cancellable))
-        {
-          g_task_return_error_if_cancelled (task);
-          g_ptr_array_remove_index (self->reload_queued, i - 1);
-        }
-    }
-
-  if (!self->reload_again && self->reload_queued->len == 0)
-    return;
-
-  g_ptr_array_extend_and_steal (self->reload_waiting, g_steal_pointer (&self->reload_queued));
-  self->reload_queued = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!can_list (self))
-    {
-      self->reload_again = FALSE;
-      for (guint i = 0; i < self->reload_waiting->len; i++)
-        g_task_return_new_error (g_ptr_array_index (self->reload_waiting, i),
-                                 VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
-                                 _("The connection to the host is not open"));
-      g_ptr_array_set_size (self->reload_waiting, 0);
-      return;
-    }
-
-  /* A single caller's listing stops when that caller cancels. */
-  if (!self->reload_again && self->reload_waiting->len == 1 &&
-      g_task_get_cancellable (g_ptr_array_index (self->reload_waiting, 0)) != NULL)
-    cancellable = g_task_get_cancellable (g_ptr_array_index (self->reload_waiting, 0));
-  else
-    cancellable = self->cancellable;
-
-  self->reload_again = FALSE;
-  run_reload (self, cancellable);
+  if (self->ptr != NULL)
+    vs_release_storage_pool (g_steal_pointer (&self->ptr));
 }
 
-/* Coalesces reloads asked for by events and our own operations. */
 static void
-vs_pool_queue_reload (VsPool *self)
+update_loader_source (VsPool *self)
 {
-  if (!self->volumes_loaded || !can_list (self) || !vs_pool_get_active (self))
-    return;
+  vs_volume_loader_set_source (self->loader, can_list (self) ? self->ptr : NULL, self->name);
+}
 
-  if (self->reload_running)
-    self->reload_again = TRUE;
-  else
-    run_reload (self, self->cancellable);
+/* Coalesces the listings that events and our own operations ask for. */
+static void
+queue_reload (VsPool *self)
+{
+  if (vs_pool_get_active (self))
+    vs_volume_loader_queue_reload (self->loader);
+}
+
+/* The loader's state is the pool's. */
+static void
+loader_notify_cb (VsVolumeLoader *loader,
+                  GParamSpec     *pspec,
+                  VsPool         *self)
+{
+  if (g_str_equal (pspec->name, "listing"))
+    set_busy (self, vs_volume_loader_get_listing (loader));
+  else if (g_str_equal (pspec->name, "loaded"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_LOADED]);
+  else if (g_str_equal (pspec->name, "loading"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  else if (g_str_equal (pspec->name, "volumes-capacity"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_CAPACITY]);
+  else if (g_str_equal (pspec->name, "error"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUMES_ERROR_MESSAGE]);
+}
+
+static void
+info_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_worker_finish_boolean (object, result, info_done_cb, &error))
+    g_debug ("Reading the pool failed: %s", error->message);
+}
+
+/* A listing may follow a change of the pool's sizes (a volume made or
+ * deleted, a refresh elsewhere): read them again. The pool stays busy
+ * until then, as if it were one step of the listing. */
+static void
+loader_listed_cb (VsVolumeLoader *loader,
+                  VsPool         *self)
+{
+  if (can_list (self))
+    run_op (self, POOL_OP_INFO, FALSE, info_done_cb, NULL, info_done_cb, NULL);
+}
+
+/* VsVolumeOwner ---------------------------------------------------------- */
+
+static virStoragePoolPtr
+vs_pool_ref_storage_pool (VsVolumeOwner *owner)
+{
+  VsPool *self = VS_POOL (owner);
+
+  if (!can_list (self))
+    return NULL;
+
+  virStoragePoolRef (self->ptr);
+  return self->ptr;
+}
+
+static void
+vs_pool_volumes_changed_cb (VsVolumeOwner *owner)
+{
+  queue_reload (VS_POOL (owner));
+}
+
+static void
+volume_owner_iface_init (VsVolumeOwnerInterface *iface)
+{
+  iface->ref_storage_pool = vs_pool_ref_storage_pool;
+  iface->volumes_changed = vs_pool_volumes_changed_cb;
+}
+
+/* Delete storage --------------------------------------------------------- */
+
+static void
+storage_match_clear (StorageMatch *match)
+{
+  g_clear_pointer (&match->paths, g_hash_table_unref);
+  g_clear_pointer (&match->folders, g_ptr_array_unref);
+  g_clear_pointer (&match->devices, g_ptr_array_unref);
+  g_clear_pointer (&match->ref_prefix, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StorageMatch, storage_match_clear)
+
+/* Folders that hold much more than the pool's volumes (disk, iSCSI, SCSI
+ * and multipath pools name /dev or one of its by-* folders). */
+static gboolean
+is_shared_folder (const char *path)
+{
+  return g_str_equal (path, "/") || g_str_equal (path, "/dev") ||
+         g_str_has_prefix (path, "/dev/disk/") || g_str_equal (path, "/dev/mapper");
+}
+
+/* @key is @device or one of its partitions (sdb1, nvme0n1p1). */
+static gboolean
+is_on_device (const char *key,
+              const char *device)
+{
+  const char *rest;
+
+  if (!g_str_has_prefix (key, device))
+    return FALSE;
+
+  rest = key + strlen (device);
+  if (*rest == 'p')
+    rest++;
+  if (*rest == '\0')
+    return rest == key + strlen (device);
+
+  for (; *rest != '\0'; rest++)
+    if (!g_ascii_isdigit (*rest))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+storage_match_cb (const char *key,
+                  gpointer    user_data)
+{
+  StorageMatch *match = user_data;
+
+  if (g_hash_table_contains (match->paths, key) || g_str_has_prefix (key, match->ref_prefix))
+    return TRUE;
+
+  for (guint i = 0; i < match->folders->len; i++)
+    if (g_str_has_prefix (key, g_ptr_array_index (match->folders, i)))
+      return TRUE;
+
+  for (guint i = 0; i < match->devices->len; i++)
+    if (is_on_device (key, g_ptr_array_index (match->devices, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+storage_match_init (StorageMatch       *match,
+                    virStoragePoolPtr   ptr,
+                    GError            **error)
+{
+  g_autofree char *xml = virStoragePoolGetXMLDesc (ptr, 0);
+  g_autofree char *target = NULL;
+  virStorageVolPtr *vols = NULL;
+  int n;
+
+  match->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  match->folders = g_ptr_array_new_with_free_func (g_free);
+  match->ref_prefix = vs_xml_volume_ref (virStoragePoolGetName (ptr), "");
+
+  if (xml == NULL)
+    {
+      vs_error_set_from_libvirt (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED,
+                                 _("Could not read the pool definition"));
+      return FALSE;
+    }
+  if (!vs_xml_parse_pool (xml, NULL, &target, error) ||
+      !(match->devices = vs_xml_pool_source_devices (xml, error)))
+    return FALSE;
+
+  if (target != NULL)
+    {
+      g_autofree char *folder = g_strdup (target);
+
+      while (g_str_has_suffix (folder, "/") && folder[1] != '\0')
+        folder[strlen (folder) - 1] = '\0';
+      if (!is_shared_folder (folder))
+        g_ptr_array_add (match->folders, g_strconcat (folder, "/", NULL));
+    }
+
+  /* Only a running pool lists its volumes; a stopped one is covered by
+   * its folder and devices. */
+  n = virStoragePoolListAllVolumes (ptr, &vols, 0);
+  for (int i = 0; i < n; i++)
+    {
+      char *path = virStorageVolGetPath (vols[i]);
+
+      if (path != NULL)
+        g_hash_table_add (match->paths, path);
+      virStorageVolFree (vols[i]);
+    }
+  free (vols);
+  virResetLastError ();
+
+  return TRUE;
+}
+
+/* Refuses when a domain uses anything the pool's storage holds. */
+static gboolean
+check_storage_unused (virStoragePoolPtr   ptr,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  g_auto(StorageMatch) match = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) users = NULL;
+  const char *name = virStoragePoolGetName (ptr);
+
+  if (!storage_match_init (&match, ptr, error))
+    return FALSE;
+
+  users = vs_domain_usage_find_users_sync (virStoragePoolGetConnect (ptr), storage_match_cb,
+                                           &match, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_autofree char *context =
+        g_strdup_printf (_("Could not check whether virtual machines use the storage of “%s”"),
+                         name);
+
+      vs_error_set_from_error (error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED, context, local_error);
+      return FALSE;
+    }
+
+  if (users != NULL)
+    {
+      guint n_users = g_strv_length (users);
+      /* Translators: separates the names of virtual machines in a list. */
+      g_autofree char *names = g_strjoinv (_(", "), users);
+
+      g_set_error (error, VS_POOL_ERROR, VS_POOL_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The storage of “%s” is used by the virtual machine %s; "
+                                "remove the disk from it first",
+                                "The storage of “%s” is used by the virtual machines %s; "
+                                "remove the disks from them first",
+                                n_users),
+                   name, names);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Operations ------------------------------------------------------------ */
@@ -1239,6 +496,8 @@ op_worker (gpointer       task_data,
       context = _("Could not build the pool");
       break;
     case POOL_OP_DELETE:
+      if (!check_storage_unused (data->ptr, cancellable, error))
+        return NULL;
       rc = virStoragePoolDelete (data->ptr, 0);
       context = _("Could not delete the pool's storage");
       break;
@@ -1254,6 +513,8 @@ op_worker (gpointer       task_data,
       result->xml = virStoragePoolGetXMLDesc (data->ptr, 0);
       rc = result->xml != NULL ? 0 : -1;
       context = _("Could not read the pool definition");
+      break;
+    case POOL_OP_INFO:
       break;
     default:
       g_assert_not_reached ();
@@ -1282,26 +543,23 @@ op_apply (gpointer      source,
           const GError *error)
 {
   VsPool *self = source;
+  OpData *op_data = data;
   OpResult *result = res;
 
   set_busy (self, FALSE);
 
-  if (result != NULL && result->info != NULL)
+  /* The pool may have been dropped or greyed out meanwhile. */
+  if (result != NULL && result->info != NULL && self->reachable &&
+      g_strcmp0 (result->info->uuid, self->uuid) == 0)
     vs_pool_update (self, result->info);
-}
 
-static void
-refresh_apply (gpointer      source,
-               gpointer      data,
-               gpointer      res,
-               const GError *error)
-{
-  VsPool *self = source;
-
-  op_apply (source, data, res, error);
-
-  if (error == NULL)
-    vs_pool_queue_reload (self);
+  /* The user's Refresh looks again at everything, the domains too (some
+   * of their changes come with no event). */
+  if (op_data->op == POOL_OP_REFRESH && error == NULL)
+    {
+      queue_reload (self);
+      vs_domain_usage_reload (vs_connection_get_domain_usage (self->connection));
+    }
 }
 
 static void
@@ -1315,7 +573,7 @@ run_op (VsPool              *self,
 {
   OpData *data;
 
-  if (!self->reachable || self->ptr == NULL)
+  if (!can_list (self))
     {
       g_task_report_new_error (self, callback, user_data, source_tag,
                                VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
@@ -1341,8 +599,18 @@ run_op (VsPool              *self,
   set_busy (self, TRUE);
   vs_worker_run (self, source_tag, cancellable,
                  op_worker, data, op_data_free,
-                 op == POOL_OP_REFRESH ? refresh_apply : op_apply,
-                 op_result_free, callback, user_data);
+                 op_apply, op_result_free, callback, user_data);
+}
+
+static gboolean
+finish_op (VsPool        *self,
+           GAsyncResult  *result,
+           gpointer       source_tag,
+           GError       **error)
+{
+  g_return_val_if_fail (VS_IS_POOL (self), FALSE);
+
+  return vs_worker_finish_boolean (self, result, source_tag, error);
 }
 
 /* Class ----------------------------------------------------------------- */
@@ -1352,9 +620,14 @@ vs_pool_dispose (GObject *object)
 {
   VsPool *self = (VsPool *)object;
 
-  vs_pool_detach (self);
-  if (self->volumes != NULL)
-    clear_volumes (self);
+  /* A listing in flight may keep the loader alive: the volumes must not
+   * point at this pool any longer whatever it does. */
+  if (self->loader != NULL)
+    {
+      vs_volume_loader_stop (self->loader);
+      vs_volume_loader_clear (self->loader);
+    }
+  g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (vs_pool_parent_class)->dispose (object);
 }
@@ -1364,18 +637,11 @@ vs_pool_finalize (GObject *object)
 {
   VsPool *self = (VsPool *)object;
 
-  g_clear_pointer (&self->ptr, virStoragePoolFree);
+  drop_ptr (self);
   g_free (self->name);
   g_free (self->uuid);
   g_free (self->pool_type);
   g_free (self->target_path);
-  g_clear_object (&self->volumes);
-  g_clear_pointer (&self->index, volume_index_unref);
-  g_clear_pointer (&self->reload_waiting, g_ptr_array_unref);
-  g_clear_pointer (&self->reload_queued, g_ptr_array_unref);
-  g_clear_pointer (&self->used_by, g_hash_table_unref);
-  g_clear_error (&self->volumes_error);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (vs_pool_parent_class)->finalize (object);
 }
@@ -1433,16 +699,20 @@ vs_pool_get_property (GObject    *object,
       g_value_set_boolean (value, self->reachable);
       break;
     case PROP_VOLUMES_LOADED:
-      g_value_set_boolean (value, self->volumes_loaded);
+      g_value_set_boolean (value, vs_pool_get_volumes_loaded (self));
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, vs_pool_get_loading (self));
       break;
     case PROP_VOLUMES_CAPACITY:
-      g_value_set_uint64 (value, self->volumes_capacity);
+      g_value_set_uint64 (value, vs_pool_get_volumes_capacity (self));
       break;
     case PROP_VOLUMES_ERROR_MESSAGE:
-      g_value_set_string (value, self->volumes_error != NULL ? self->volumes_error->message : NULL);
+      {
+        const GError *error = vs_pool_get_volumes_error (self);
+
+        g_value_set_string (value, error != NULL ? error->message : NULL);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1489,10 +759,6 @@ vs_pool_class_init (VsPoolClass *klass)
 static void
 vs_pool_init (VsPool *self)
 {
-  self->volumes = vs_volume_store_new ();
-  self->reload_waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  self->reload_queued = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cancellable = g_cancellable_new ();
   self->reachable = TRUE;
 }
 
@@ -1566,6 +832,10 @@ vs_pool_new (VsConnection     *connection,
   self = g_object_new (VS_TYPE_POOL, NULL);
   self->connection = connection;
   self->uuid = g_strdup (info->uuid);
+  self->loader = vs_volume_loader_new (VS_VOLUME_OWNER (self),
+                                       vs_connection_get_domain_usage (connection));
+  g_signal_connect_object (self->loader, "notify", G_CALLBACK (loader_notify_cb), self, 0);
+  g_signal_connect_object (self->loader, "listed", G_CALLBACK (loader_listed_cb), self, 0);
   vs_pool_update (self, info);
 
   return self;
@@ -1584,7 +854,7 @@ vs_pool_update (VsPool           *self,
 
   if (self->ptr != info->ptr)
     {
-      g_clear_pointer (&self->ptr, virStoragePoolFree);
+      drop_ptr (self);
       self->ptr = info->ptr;
       virStoragePoolRef (self->ptr);
     }
@@ -1594,6 +864,7 @@ vs_pool_update (VsPool           *self,
   g_object_freeze_notify (object);
 
   set_string (self, &self->name, info->name, properties[PROP_NAME]);
+  update_loader_source (self);
   set_string (self, &self->pool_type, info->pool_type, properties[PROP_POOL_TYPE]);
   set_string (self, &self->target_path, info->target_path, properties[PROP_TARGET_PATH]);
   set_uint64 (self, &self->capacity, info->capacity, properties[PROP_CAPACITY]);
@@ -1622,9 +893,9 @@ vs_pool_update (VsPool           *self,
 
       /* An inactive pool has no volume list; a started one gets it back. */
       if (!vs_pool_get_active (self))
-        clear_volumes (self);
+        vs_volume_loader_clear (self->loader);
       else
-        vs_pool_queue_reload (self);
+        queue_reload (self);
     }
 
   g_object_thaw_notify (object);
@@ -1642,15 +913,13 @@ vs_pool_set_reachable (VsPool   *self,
 
   self->reachable = reachable;
   if (!reachable)
-    {
-      detail_job_cancel (self);
-      g_clear_pointer (&self->ptr, virStoragePoolFree);
-    }
+    drop_ptr (self);
+  update_loader_source (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
 
   /* Back from a disconnect: what we list may have changed meanwhile. */
   if (reachable)
-    vs_pool_queue_reload (self);
+    queue_reload (self);
 }
 
 void
@@ -1658,7 +927,7 @@ vs_pool_refresh_event (VsPool *self)
 {
   g_assert (VS_IS_POOL (self));
 
-  vs_pool_queue_reload (self);
+  queue_reload (self);
 }
 
 virStoragePoolPtr
@@ -1674,7 +943,7 @@ vs_pool_volumes_changed (VsPool *self)
 {
   g_assert (VS_IS_POOL (self));
 
-  vs_pool_queue_reload (self);
+  queue_reload (self);
 }
 
 void
@@ -1682,8 +951,7 @@ vs_pool_detach (VsPool *self)
 {
   g_assert (VS_IS_POOL (self));
 
-  g_cancellable_cancel (self->cancellable);
-  detail_job_cancel (self);
+  vs_volume_loader_stop (self->loader);
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -1805,7 +1073,7 @@ vs_pool_get_volumes (VsPool *self)
 {
   g_return_val_if_fail (VS_IS_POOL (self), NULL);
 
-  return G_LIST_MODEL (self->volumes);
+  return vs_volume_loader_get_volumes (self->loader);
 }
 
 gboolean
@@ -1813,7 +1081,7 @@ vs_pool_get_volumes_loaded (VsPool *self)
 {
   g_return_val_if_fail (VS_IS_POOL (self), FALSE);
 
-  return self->volumes_loaded;
+  return vs_volume_loader_get_loaded (self->loader);
 }
 
 gboolean
@@ -1821,7 +1089,7 @@ vs_pool_get_loading (VsPool *self)
 {
   g_return_val_if_fail (VS_IS_POOL (self), FALSE);
 
-  return self->details != NULL;
+  return vs_volume_loader_get_loading (self->loader);
 }
 
 const GError *
@@ -1829,7 +1097,7 @@ vs_pool_get_volumes_error (VsPool *self)
 {
   g_return_val_if_fail (VS_IS_POOL (self), NULL);
 
-  return self->volumes_error;
+  return vs_volume_loader_get_error (self->loader);
 }
 
 guint64
@@ -1837,50 +1105,41 @@ vs_pool_get_volumes_capacity (VsPool *self)
 {
   g_return_val_if_fail (VS_IS_POOL (self), 0);
 
-  return self->volumes_capacity;
+  return vs_volume_loader_get_volumes_capacity (self->loader);
 }
 
 void
 vs_pool_prioritize_volume (VsPool   *self,
                            VsVolume *volume)
 {
-  DetailJob *job;
-  gpointer index;
-
   g_return_if_fail (VS_IS_POOL (self));
   g_return_if_fail (VS_IS_VOLUME (volume));
 
-  if ((job = self->details) == NULL || vs_volume_get_details_loaded (volume))
-    return;
-
-  index = g_hash_table_lookup (job->index_by_volume, volume);
-  if (index == NULL)
-    return;
-
-  g_mutex_lock (&job->mutex);
-  g_queue_push_head (&job->priority, index);
-  g_mutex_unlock (&job->mutex);
+  vs_volume_loader_prioritize (self->loader, volume);
 }
 
 VsVolume *
 vs_pool_find_volume (VsPool     *self,
                      const char *name)
 {
-  guint n;
-
   g_return_val_if_fail (VS_IS_POOL (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->volumes));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VsVolume) volume = g_list_model_get_item (G_LIST_MODEL (self->volumes), i);
+  return vs_volume_loader_find (self->loader, name);
+}
 
-      if (g_strcmp0 (vs_volume_get_name (volume), name) == 0)
-        return volume;
-    }
+static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
 
-  return NULL;
+  if (vs_volume_loader_reload_finish (VS_VOLUME_LOADER (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 void
@@ -1889,29 +1148,14 @@ vs_pool_reload_volumes_async (VsPool              *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (VS_IS_POOL (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vs_pool_reload_volumes_async);
-
-  if (!can_list (self))
-    {
-      g_task_return_new_error (task, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
-                               _("The connection to the host is not open"));
-      return;
-    }
-
-  if (self->reload_running)
-    {
-      g_ptr_array_add (self->reload_queued, g_steal_pointer (&task));
-      return;
-    }
-
-  g_ptr_array_add (self->reload_waiting, g_steal_pointer (&task));
-  run_reload (self, cancellable != NULL ? cancellable : self->cancellable);
+  vs_volume_loader_reload_async (self->loader, cancellable, reload_done_cb, task);
 }
 
 gboolean
@@ -1920,43 +1164,130 @@ vs_pool_reload_volumes_finish (VsPool        *self,
                                GError       **error)
 {
   g_return_val_if_fail (VS_IS_POOL (self), FALSE);
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-#define DEFINE_POOL_OP(op_name, OP)                                                     \
-void                                                                                    \
-vs_pool_##op_name##_async (VsPool              *self,                                   \
-                           GCancellable        *cancellable,                            \
-                           GAsyncReadyCallback  callback,                               \
-                           gpointer             user_data)                              \
-{                                                                                       \
-  g_return_if_fail (VS_IS_POOL (self));                                                 \
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));                    \
-                                                                                        \
-  run_op (self, OP, FALSE, vs_pool_##op_name##_async, cancellable, callback, user_data);\
-}                                                                                       \
-                                                                                        \
-gboolean                                                                                \
-vs_pool_##op_name##_finish (VsPool        *self,                                        \
-                            GAsyncResult  *result,                                      \
-                            GError       **error)                                       \
-{                                                                                       \
-  g_return_val_if_fail (VS_IS_POOL (self), FALSE);                                      \
-                                                                                        \
-  return vs_worker_finish_boolean (self, result, vs_pool_##op_name##_async, error);     \
+void
+vs_pool_start_async (VsPool              *self,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_op (self, POOL_OP_START, FALSE, vs_pool_start_async, cancellable, callback, user_data);
 }
 
-DEFINE_POOL_OP (start, POOL_OP_START)
-DEFINE_POOL_OP (stop, POOL_OP_STOP)
-DEFINE_POOL_OP (refresh, POOL_OP_REFRESH)
-DEFINE_POOL_OP (build, POOL_OP_BUILD)
-DEFINE_POOL_OP (delete, POOL_OP_DELETE)
-DEFINE_POOL_OP (undefine, POOL_OP_UNDEFINE)
+gboolean
+vs_pool_start_finish (VsPool        *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return finish_op (self, result, vs_pool_start_async, error);
+}
 
-#undef DEFINE_POOL_OP
+void
+vs_pool_stop_async (VsPool              *self,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_op (self, POOL_OP_STOP, FALSE, vs_pool_stop_async, cancellable, callback, user_data);
+}
+
+gboolean
+vs_pool_stop_finish (VsPool        *self,
+                    GAsyncResult  *result,
+                    GError       **error)
+{
+  return finish_op (self, result, vs_pool_stop_async, error);
+}
+
+void
+vs_pool_refresh_async (VsPool              *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_op (self, POOL_OP_REFRESH, FALSE, vs_pool_refresh_async, cancellable, callback, user_data);
+}
+
+gboolean
+vs_pool_refresh_finish (VsPool        *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return finish_op (self, result, vs_pool_refresh_async, error);
+}
+
+void
+vs_pool_build_async (VsPool              *self,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_op (self, POOL_OP_BUILD, FALSE, vs_pool_build_async, cancellable, callback, user_data);
+}
+
+gboolean
+vs_pool_build_finish (VsPool        *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  return finish_op (self, result, vs_pool_build_async, error);
+}
+
+void
+vs_pool_delete_async (VsPool              *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_op (self, POOL_OP_DELETE, FALSE, vs_pool_delete_async, cancellable, callback, user_data);
+}
+
+gboolean
+vs_pool_delete_finish (VsPool        *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return finish_op (self, result, vs_pool_delete_async, error);
+}
+
+void
+vs_pool_undefine_async (VsPool              *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_op (self, POOL_OP_UNDEFINE, FALSE, vs_pool_undefine_async, cancellable, callback, user_data);
+}
+
+gboolean
+vs_pool_undefine_finish (VsPool        *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return finish_op (self, result, vs_pool_undefine_async, error);
+}
 
 void
 vs_pool_set_autostart_async (VsPool              *self,
@@ -1977,9 +1308,7 @@ vs_pool_set_autostart_finish (VsPool        *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (VS_IS_POOL (self), FALSE);
-
-  return vs_worker_finish_boolean (self, result, vs_pool_set_autostart_async, error);
+  return finish_op (self, result, vs_pool_set_autostart_async, error);
 }
 
 void
@@ -1999,11 +1328,11 @@ vs_pool_get_xml_finish (VsPool        *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_autoptr(OpResult) op_result = NULL;
+  OpResult *op_result;
 
   g_return_val_if_fail (VS_IS_POOL (self), NULL);
 
-  op_result = vs_worker_finish (self, result, vs_pool_get_xml_async, error);
+  op_result = vs_worker_get_result (self, result, vs_pool_get_xml_async, error);
   if (op_result == NULL)
     return NULL;
 
@@ -2016,23 +1345,10 @@ VsVolume *
 vs_pool_find_volume_by_key (VsPool     *self,
                             const char *key)
 {
-  GListModel *model;
-  guint n;
-
   g_return_val_if_fail (VS_IS_POOL (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  model = G_LIST_MODEL (self->volumes);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VsVolume) volume = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (vs_volume_get_key (volume), key) == 0)
-        return volume;
-    }
-
-  return NULL;
+  return vs_volume_loader_find_by_key (self->loader, key);
 }
 
 void

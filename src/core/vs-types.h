@@ -16,6 +16,21 @@ typedef struct _VsPool       VsPool;
 typedef struct _VsVolume     VsVolume;
 typedef struct _VsJob        VsJob;
 
+/* The type function of VsPool, for the volume's "pool" property: a volume
+ * knows no more of its pool (pool → volume, never back). */
+GType vs_pool_get_type (void);
+
+/* One question libvirt asks while opening (user name, password, ...).
+ * The handler fills @result (or leaves it NULL to refuse). */
+typedef struct
+{
+  int         type;       /* VIR_CRED_* */
+  const char *prompt;
+  const char *challenge;
+  const char *default_result;
+  char       *result;     /* set by the handler, g_malloc'ed */
+} VsCredential;
+
 typedef enum
 {
   VS_CONNECTION_STATE_DISCONNECTED,

@@ -209,6 +209,12 @@ wipe_volume (OpData  *data,
   if ((vol = lookup_volume (data->pool, data->name, error)) == NULL)
     return NULL;
 
+  if (!vs_volume_check_unused_sync (data->pool, vol, data->name, data->cancellable, error))
+    {
+      virStorageVolFree (vol);
+      return NULL;
+    }
+
   rc = virStorageVolWipe (vol, 0);
   if (rc < 0)
     set_error_from_libvirt (error, _("Could not wipe the volume"));
@@ -381,7 +387,7 @@ worker_done_cb (GObject      *object,
   GError *error = NULL;
   gpointer value;
 
-  value = vs_worker_finish (object, result, op_worker, &error);
+  value = vs_worker_steal_result (object, result, op_worker, &error);
 
   if (state->op == OP_WIPE)
     {

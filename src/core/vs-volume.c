@@ -11,14 +11,16 @@
 
 #include <glib/gi18n-lib.h>
 #include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 
 #include "vs-core-enums.h"
+#include "vs-domain-usage.h"
 #include "vs-error.h"
-#include "vs-pool-private.h"
 #include "vs-volume-jobs.h"
 #include "vs-volume-private.h"
 #include "vs-volume-transfer.h"
 #include "vs-worker.h"
+#include "vs-xml.h"
 
 /* Kept small on purpose: a pool may hold 100,000 of these (DESIGN: at most
  * 1 KiB of resident memory per listed volume). */
@@ -26,7 +28,7 @@ struct _VsVolume
 {
   GObject       parent_instance;
 
-  VsPool       *pool;           /* not owned: the pool owns us through its list */
+  VsVolumeOwner *owner;         /* not owned: the pool owns us through its list */
   char         *name;
   char         *key;
   char         *path;           /* NULL when equal to the key, as in dir pools */
@@ -98,7 +100,7 @@ vs_volume_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_POOL:
-      g_value_set_object (value, self->pool);
+      g_value_set_object (value, self->owner);
       break;
     case PROP_NAME:
       g_value_set_string (value, self->name);
@@ -147,7 +149,7 @@ vs_volume_class_init (VsVolumeClass *klass)
   object_class->get_property = vs_volume_get_property;
 
 #define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
-  properties[PROP_POOL] = g_param_spec_object ("pool", NULL, NULL, VS_TYPE_POOL, RO);
+  properties[PROP_POOL] = g_param_spec_object ("pool", NULL, NULL, vs_pool_get_type (), RO);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
   properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, RO);
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, RO);
@@ -192,13 +194,21 @@ vs_volume_new (const char *name,
 }
 
 void
-vs_volume_attach_pool (VsVolume *self,
-                       VsPool   *pool)
+vs_volume_set_owner (VsVolume      *self,
+                     VsVolumeOwner *owner)
 {
   g_assert (VS_IS_VOLUME (self));
-  g_assert (VS_IS_POOL (pool));
+  g_assert (owner == NULL || VS_IS_VOLUME_OWNER (owner));
 
-  self->pool = pool;
+  self->owner = owner;
+}
+
+virStoragePoolPtr
+vs_volume_ref_storage_pool (VsVolume *self)
+{
+  g_assert (VS_IS_VOLUME (self));
+
+  return self->owner != NULL ? vs_volume_owner_ref_storage_pool (self->owner) : NULL;
 }
 
 void
@@ -302,20 +312,13 @@ vs_volume_set_busy (VsVolume *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-void
-vs_volume_forget_pool (VsVolume *self)
-{
-  g_assert (VS_IS_VOLUME (self));
-
-  self->pool = NULL;
-}
-
 VsPool *
 vs_volume_get_pool (VsVolume *self)
 {
   g_return_val_if_fail (VS_IS_VOLUME (self), NULL);
 
-  return self->pool;
+  /* The only owner there is. */
+  return (VsPool *) self->owner;
 }
 
 const char *
@@ -438,6 +441,61 @@ volume_op_data_free (gpointer ptr)
   g_free (data);
 }
 
+/* Matches the keys vs_domain_usage_find_users_sync() reads against the
+ * volume's path and its <disk type='volume'> reference. */
+static gboolean
+is_volume_key (const char *key,
+               gpointer    user_data)
+{
+  const char * const *keys = user_data;
+
+  for (guint i = 0; i < 2; i++)
+    if (keys[i] != NULL && g_str_equal (key, keys[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Asks the host, now, whether any domain uses the volume: a "used by"
+ * shown from events may be a moment late, this answer is not. */
+gboolean
+vs_volume_check_unused_sync (virStoragePoolPtr   pool,
+                             virStorageVolPtr    vol,
+                             const char         *name,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autofree char *path = virStorageVolGetPath (vol);
+  g_autofree char *ref = vs_xml_volume_ref (virStoragePoolGetName (pool), name);
+  const char *keys[] = { path, ref };
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) users = NULL;
+
+  users = vs_domain_usage_find_users_sync (virStoragePoolGetConnect (pool), is_volume_key, keys,
+                                           cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_autofree char *context =
+        g_strdup_printf (_("Could not check whether a virtual machine uses “%s”"), name);
+
+      vs_error_set_from_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED, context, local_error);
+      return FALSE;
+    }
+
+  if (users != NULL)
+    {
+      /* Translators: separates the names of virtual machines in a list. */
+      g_autofree char *names = g_strjoinv (_(", "), users);
+
+      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
+                   _("“%s” is used by %s; remove it from the virtual machine first"),
+                   name, names);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gpointer
 volume_op_worker (gpointer       task_data,
                   GCancellable  *cancellable,
@@ -451,8 +509,19 @@ volume_op_worker (gpointer       task_data,
   vol = virStorageVolLookupByName (data->pool, data->name);
   if (vol == NULL)
     {
-      vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
-                                 _("The volume is gone"));
+      if (vs_libvirt_last_code () == VIR_ERR_NO_STORAGE_VOL)
+        vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
+                                   _("The volume is gone"));
+      else
+        vs_error_set_from_libvirt (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED,
+                                   _("Could not find the volume"));
+      return NULL;
+    }
+
+  if (data->op != VOLUME_OP_RESIZE &&
+      !vs_volume_check_unused_sync (data->pool, vol, data->name, cancellable, error))
+    {
+      virStorageVolFree (vol);
       return NULL;
     }
 
@@ -487,8 +556,8 @@ volume_op_apply (gpointer      source,
   VsVolume *self = source;
 
   vs_volume_set_busy (self, FALSE);
-  if (self->pool != NULL)
-    vs_pool_volumes_changed (self->pool);
+  if (self->owner != NULL)
+    vs_volume_owner_volumes_changed (self->owner);
 }
 
 static void
@@ -501,34 +570,14 @@ run_volume_op (VsVolume            *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  virStoragePoolPtr pool_ptr = self->pool != NULL ? vs_pool_get_ptr (self->pool) : NULL;
+  virStoragePoolPtr pool_ptr;
   VolumeOpData *data;
 
-  if (self->pool == NULL)
+  if (self->owner == NULL)
     {
       g_task_report_new_error (self, callback, user_data, source_tag,
                                VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND,
                                _("“%s” is no longer in its pool"), self->name);
-      return;
-    }
-
-  if (pool_ptr == NULL)
-    {
-      g_task_report_new_error (self, callback, user_data, source_tag,
-                               VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
-                               _("The connection to the host is not open"));
-      return;
-    }
-
-  if (op != VOLUME_OP_RESIZE && self->used_by != NULL)
-    {
-      /* Translators: separates the names of virtual machines in a list. */
-      g_autofree char *names = g_strjoinv (_(", "), self->used_by);
-
-      g_task_report_new_error (self, callback, user_data, source_tag,
-                               VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
-                               _("“%s” is used by %s; remove it from the virtual machine first"),
-                               self->name, names);
       return;
     }
 
@@ -549,9 +598,17 @@ run_volume_op (VsVolume            *self,
       return;
     }
 
+  pool_ptr = vs_volume_ref_storage_pool (self);
+  if (pool_ptr == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, source_tag,
+                               VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_NOT_CONNECTED,
+                               _("The connection to the host is not open"));
+      return;
+    }
+
   data = g_new0 (VolumeOpData, 1);
   data->pool = pool_ptr;
-  virStoragePoolRef (pool_ptr);
   data->name = g_strdup (self->name);
   data->op = op;
   data->capacity = capacity;

@@ -19,17 +19,34 @@ typedef struct
   gpointer       data;
   GDestroyNotify data_free;
   VsApplyFunc    apply;
+  gpointer       result;
   GDestroyNotify result_free;
 } Job;
 
 static void
-job_free (gpointer ptr)
+job_free_now (gpointer ptr)
 {
   Job *job = ptr;
 
   if (job->data_free != NULL)
     g_clear_pointer (&job->data, job->data_free);
+  if (job->result_free != NULL)
+    g_clear_pointer (&job->result, job->result_free);
   g_free (job);
+}
+
+/* The one place where what the workers got and made is freed: in a thread,
+ * since it may hold the last reference to a libvirt connection. */
+static void
+job_free (gpointer ptr)
+{
+  Job *job = ptr;
+
+  if ((job->data != NULL && job->data_free != NULL) ||
+      (job->result != NULL && job->result_free != NULL))
+    vs_free_in_thread (job, job_free_now);
+  else
+    g_free (job);
 }
 
 static void
@@ -40,7 +57,6 @@ worker_thread (GTask        *inner,
 {
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
-  gpointer result;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
@@ -48,12 +64,14 @@ worker_thread (GTask        *inner,
       return;
     }
 
-  result = job->func (job->data, cancellable, &error);
+  /* The job keeps the result whatever happens, so that it is freed with
+   * the job; the inner task only carries the outcome. */
+  job->result = job->func (job->data, cancellable, &error);
 
   if (error != NULL)
     g_task_return_error (inner, g_steal_pointer (&error));
   else
-    g_task_return_pointer (inner, result, job->result_free);
+    g_task_return_boolean (inner, TRUE);
 }
 
 static void
@@ -65,17 +83,17 @@ worker_done_cb (GObject      *object,
   Job *job = g_task_get_task_data (outer);
   gpointer source = g_task_get_source_object (outer);
   g_autoptr(GError) error = NULL;
-  gpointer result;
+  gboolean ok;
 
-  result = g_task_propagate_pointer (G_TASK (res), &error);
+  ok = g_task_propagate_boolean (G_TASK (res), &error);
 
   if (job->apply != NULL)
-    job->apply (source, job->data, result, error);
+    job->apply (source, job->data, ok ? job->result : NULL, error);
 
-  if (error != NULL)
+  if (!ok)
     g_task_return_error (outer, g_steal_pointer (&error));
   else
-    g_task_return_pointer (outer, result, job->result_free);
+    g_task_return_pointer (outer, job->result, NULL);
 }
 
 void
@@ -121,15 +139,34 @@ vs_worker_run (gpointer            source,
 }
 
 gpointer
-vs_worker_finish (gpointer       source,
-                  GAsyncResult  *result,
-                  gpointer       source_tag,
-                  GError       **error)
+vs_worker_get_result (gpointer       source,
+                      GAsyncResult  *result,
+                      gpointer       source_tag,
+                      GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, source), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gpointer
+vs_worker_steal_result (gpointer       source,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
+{
+  Job *job;
+  gpointer value;
+
+  value = vs_worker_get_result (source, result, source_tag, error);
+  if (value != NULL)
+    {
+      job = g_task_get_task_data (G_TASK (result));
+      job->result = NULL;
+    }
+
+  return value;
 }
 
 gboolean
@@ -139,21 +176,13 @@ vs_worker_finish_boolean (gpointer       source,
                           GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  Job *job;
-  gpointer value;
 
-  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
-
-  value = vs_worker_finish (source, result, source_tag, &local_error);
+  vs_worker_get_result (source, result, source_tag, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  job = g_task_get_task_data (G_TASK (result));
-  if (job->result_free != NULL && value != NULL)
-    job->result_free (value);
 
   return TRUE;
 }
@@ -207,15 +236,27 @@ vs_free_in_thread (gpointer       data,
 }
 
 static void
-close_connection (gpointer conn)
+close_conn (gpointer conn)
 {
   virConnectClose (conn);
 }
 
 void
-vs_release_connection (virConnectPtr conn)
+vs_release_conn (virConnectPtr conn)
 {
-  g_return_if_fail (conn != NULL);
+  if (conn != NULL)
+    vs_free_in_thread (conn, close_conn);
+}
 
-  vs_free_in_thread (conn, close_connection);
+static void
+free_storage_pool (gpointer pool)
+{
+  virStoragePoolFree (pool);
+}
+
+void
+vs_release_storage_pool (virStoragePoolPtr pool)
+{
+  if (pool != NULL)
+    vs_free_in_thread (pool, free_storage_pool);
 }

@@ -21,7 +21,11 @@ typedef gpointer (*VsWorkerFunc) (gpointer       data,
 
 /* Runs on the main thread once the worker finished, before the caller's
  * callback: applies @result (NULL when @error is set) to @source. @data is
- * what the worker got, to tell which request this was. */
+ * what the worker got, to tell which request this was.
+ *
+ * The data and the result are freed (data_free, result_free) in a worker
+ * thread once the task is done with: they may hold libvirt references, and
+ * dropping the last one to a remote connection closes it, a round trip. */
 typedef void     (*VsApplyFunc)  (gpointer       source,
                                   gpointer       data,
                                   gpointer       result,
@@ -37,10 +41,19 @@ void     vs_worker_run         (gpointer            source,
                                 GDestroyNotify      result_free,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data);
-gpointer vs_worker_finish      (gpointer            source,
+/* The worker's result, or NULL with @error set. The result stays owned by
+ * @result and is freed with it, in a thread (with the worker's data): take
+ * what you keep (g_steal_pointer(), g_object_ref()). */
+gpointer vs_worker_get_result  (gpointer            source,
                                 GAsyncResult       *result,
                                 gpointer            source_tag,
                                 GError            **error);
+/* The worker's result, which the caller now owns (and must free, off the
+ * main thread when it holds libvirt references), or NULL with @error set. */
+gpointer vs_worker_steal_result (gpointer          source,
+                                GAsyncResult      *result,
+                                gpointer           source_tag,
+                                GError           **error);
 gboolean vs_worker_finish_boolean (gpointer         source,
                                 GAsyncResult       *result,
                                 gpointer            source_tag,
@@ -59,8 +72,10 @@ void     vs_run_on_context     (GMainContext  *context,
 void     vs_free_in_thread     (gpointer       data,
                                 GDestroyNotify free_func);
 
-/* Drops a reference to @conn in a worker thread: the last reference to a
- * remote connection closes it, which is a round trip. */
-void     vs_release_connection (virConnectPtr  conn);
+/* Drop a libvirt reference in a worker thread: the last one to a
+ * connection (which handles also hold) closes it, a round trip. NULL is
+ * ignored. */
+void     vs_release_conn          (virConnectPtr     conn);
+void     vs_release_storage_pool  (virStoragePoolPtr pool);
 
 G_END_DECLS

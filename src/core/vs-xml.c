@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -16,6 +18,10 @@
 
 #include "vs-error.h"
 #include "vs-xml.h"
+
+/* How vs_xml_volume_ref() marks a disk that names a pool and a volume; no
+ * path starts like this. */
+#define VOLUME_REF_PREFIX "volume:"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
@@ -273,7 +279,59 @@ char *
 vs_xml_volume_ref (const char *pool_name,
                    const char *volume_name)
 {
-  return g_strdup_printf ("volume:%s/%s", pool_name, volume_name);
+  return g_strconcat (VOLUME_REF_PREFIX, pool_name, "/", volume_name, NULL);
+}
+
+gboolean
+vs_xml_volume_ref_parse (const char  *ref,
+                         char       **pool_name,
+                         char       **volume_name)
+{
+  const char *names;
+  const char *slash;
+
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  if (!g_str_has_prefix (ref, VOLUME_REF_PREFIX))
+    return FALSE;
+
+  names = ref + strlen (VOLUME_REF_PREFIX);
+  slash = strchr (names, '/');
+  if (slash == NULL || slash == names || slash[1] == '\0')
+    return FALSE;
+
+  if (pool_name != NULL)
+    *pool_name = g_strndup (names, slash - names);
+  if (volume_name != NULL)
+    *volume_name = g_strdup (slash + 1);
+
+  return TRUE;
+}
+
+GPtrArray *
+vs_xml_pool_source_devices (const char  *xml,
+                            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  xmlNode *source;
+
+  if (!(doc = vs_xml_read_document (xml, "pool", error)))
+    return NULL;
+
+  paths = g_ptr_array_new_with_free_func (g_free);
+  source = vs_xml_child (xmlDocGetRootElement (doc), "source");
+
+  for (xmlNode *n = source != NULL ? source->children : NULL; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrcmp (n->name, (const xmlChar *) "device") == 0)
+      {
+        char *path = vs_xml_attr (n, "path");
+
+        if (path != NULL)
+          g_ptr_array_add (paths, path);
+      }
+
+  return g_steal_pointer (&paths);
 }
 
 GPtrArray *

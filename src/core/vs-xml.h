@@ -40,6 +40,15 @@ gboolean  vs_xml_parse_pool      (const char       *xml,
  * a pool and a volume instead of a path. */
 char      *vs_xml_volume_ref       (const char    *pool_name,
                                     const char    *volume_name);
+/* Splits what vs_xml_volume_ref() made; FALSE for any other string. Pool
+ * and volume names never hold a '/'. */
+gboolean   vs_xml_volume_ref_parse  (const char    *ref,
+                                     char         **pool_name,
+                                     char         **volume_name);
+/* The paths of the devices a pool's <source> names (a disk pool's disk,
+ * a logical pool's physical volumes), in document order. */
+GPtrArray *vs_xml_pool_source_devices (const char  *xml,
+                                       GError     **error);
 /* Every file or block source a domain's disks use, backing chains included;
  * disks of type 'volume' appear as vs_xml_volume_ref(). */
 GPtrArray *vs_xml_domain_disk_paths (const char    *xml,

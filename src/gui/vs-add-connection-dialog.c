@@ -13,6 +13,7 @@
 
 #include "vs-add-connection-dialog.h"
 #include "vs-error.h"
+#include "vs-uri.h"
 
 struct _VsAddConnectionDialog
 {
@@ -73,30 +74,6 @@ show_error (VsAddConnectionDialog *self,
   if (message != NULL)
     gtk_label_set_label (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-}
-
-static gboolean
-valid_host (const char *host)
-{
-  gboolean colon = FALSE;
-
-  /* An IPv6 literal has colons; g_uri_join() brackets it. */
-  for (const char *c = host; *c; c++)
-    {
-      if (*c == ':')
-        colon = TRUE;
-      else if (!g_ascii_isalnum (*c) && *c != '.' && *c != '-' && *c != '_')
-        return FALSE;
-    }
-
-  if (colon)
-    {
-      for (const char *c = host; *c; c++)
-        if (!g_ascii_isxdigit (*c) && *c != ':' && *c != '.')
-          return FALSE;
-    }
-
-  return host[0] != '-' && host[0] != '.';
 }
 
 static void
@@ -342,7 +319,7 @@ vs_add_connection_dialog_get_uri (VsAddConnectionDialog  *self,
       uri = g_strdup ("qemu:///session");
       break;
     case VS_CONNECTION_KIND_SSH:
-      uri = vs_ssh_uri_build (gtk_editable_get_text (GTK_EDITABLE (self->user_entry)),
+      uri = vs_uri_build_ssh (gtk_editable_get_text (GTK_EDITABLE (self->user_entry)),
                               gtk_editable_get_text (GTK_EDITABLE (self->host_entry)),
                               gtk_editable_get_text (GTK_EDITABLE (self->port_entry)),
                               error);
@@ -352,7 +329,7 @@ vs_add_connection_dialog_get_uri (VsAddConnectionDialog  *self,
     case VS_CONNECTION_KIND_CUSTOM:
     default:
       uri = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->uri_entry))));
-      if (!vs_connection_uri_validate (uri, error))
+      if (!vs_uri_validate (uri, error))
         return NULL;
       break;
     }
@@ -409,66 +386,4 @@ vs_add_connection_dialog_accept (VsAddConnectionDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 
   return TRUE;
-}
-
-char *
-vs_ssh_uri_build (const char  *user,
-                  const char  *host,
-                  const char  *port,
-                  GError     **error)
-{
-  g_autofree char *clean_user = g_strstrip (g_strdup (user ? user : ""));
-  g_autofree char *clean_host = g_strstrip (g_strdup (host ? host : ""));
-  g_autofree char *clean_port = g_strstrip (g_strdup (port ? port : ""));
-  int port_number = -1;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (*clean_host == '\0')
-    {
-      g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                           _("Enter the name or address of the remote host"));
-      return NULL;
-    }
-
-  if (!valid_host (clean_host))
-    {
-      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                   _("“%s” is not a host name or address"), clean_host);
-      return NULL;
-    }
-
-  for (const char *c = clean_user; *c; c++)
-    if (g_ascii_isspace (*c) || *c == '@' || *c == ':' || *c == '/')
-      {
-        g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                             _("The user name cannot contain spaces, “@”, “:” or “/”"));
-        return NULL;
-      }
-
-  if (*clean_port != '\0')
-    {
-      guint64 value = 0;
-
-      for (const char *c = clean_port; *c; c++)
-        if (!g_ascii_isdigit (*c))
-          {
-            g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                                 _("The port must be a number from 1 to 65535"));
-            return NULL;
-          }
-
-      value = g_ascii_strtoull (clean_port, NULL, 10);
-      if (value < 1 || value > 65535)
-        {
-          g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                               _("The port must be a number from 1 to 65535"));
-          return NULL;
-        }
-      port_number = (int) value;
-    }
-
-  return g_uri_join (G_URI_FLAGS_NONE, "qemu+ssh",
-                     *clean_user != '\0' ? clean_user : NULL,
-                     clean_host, port_number, "/system", NULL, NULL);
 }

@@ -47,11 +47,4 @@ const char *vs_add_connection_dialog_get_error_text (VsAddConnectionDialog *self
 /* What the Connect button does; TRUE when the connection was added. */
 gboolean   vs_add_connection_dialog_accept   (VsAddConnectionDialog  *self);
 
-/* Builds qemu+ssh://user@host:port/system, or fails with a message that
- * names the faulty field. @user and @port may be NULL or empty. */
-char      *vs_ssh_uri_build                  (const char             *user,
-                                              const char             *host,
-                                              const char             *port,
-                                              GError                **error);
-
 G_END_DECLS

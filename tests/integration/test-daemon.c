@@ -200,6 +200,12 @@ kill_and_restart (int signum)
 }
 
 static gboolean
+connection_closed (gpointer data)
+{
+  return vs_connection_get_state (data) == VS_CONNECTION_STATE_DISCONNECTED;
+}
+
+static gboolean
 connection_back (gpointer data)
 {
   PoolWait *wait = data;
@@ -236,16 +242,8 @@ test_auto_reconnect (void)
 
   /* Attempts while the daemon is down fail quietly and keep trying. */
   vs_test_assert_wait_for (process_gone, GINT_TO_POINTER (pid), RESTART_TIMEOUT_MS, "libvirtd to die");
-  {
-    gint64 until = g_get_monotonic_time () + 2500 * 1000;
-
-    while (g_get_monotonic_time () < until)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10 * 1000);
-      }
-  }
-  g_assert_cmpint (vs_connection_get_state (connection), !=, VS_CONNECTION_STATE_CONNECTED);
+  vs_test_assert_stays (connection_left, connection, 2500,
+                        "the connection staying down while libvirtd is dead");
 
   if (!vs_test_start_daemon (vs_test_it_uri ()))
     g_error ("libvirtd did not answer within %d ms of `libvirtd -d`", RESTART_TIMEOUT_MS);
@@ -260,16 +258,8 @@ test_auto_reconnect (void)
 
   /* A close by the user is final: no attempt brings it back. */
   vs_connection_close (connection);
-  {
-    gint64 until = g_get_monotonic_time () + 1500 * 1000;
-
-    while (g_get_monotonic_time () < until)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10 * 1000);
-      }
-  }
-  g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_DISCONNECTED);
+  vs_test_assert_stays (connection_closed, connection, 1500,
+                        "the closed connection staying closed");
 }
 
 /* Enough that listing their details takes far longer than the list itself,
@@ -372,13 +362,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  vs_test_init (&argc, &argv);
-
-  if (!g_test_subprocess () && !vs_test_it_daemon_available (vs_test_it_uri ()))
-    return VS_TEST_EXIT_SKIP;
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    vs_test_it_add (&cases[i]);
-
-  return g_test_run ();
+  return vs_test_it_main (argc, argv, cases, G_N_ELEMENTS (cases));
 }

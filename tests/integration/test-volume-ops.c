@@ -738,13 +738,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  vs_test_init (&argc, &argv);
-
-  if (!g_test_subprocess () && !vs_test_it_daemon_available (vs_test_it_uri ()))
-    return VS_TEST_EXIT_SKIP;
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    vs_test_it_add (&cases[i]);
-
-  return g_test_run ();
+  return vs_test_it_main (argc, argv, cases, G_N_ELEMENTS (cases));
 }

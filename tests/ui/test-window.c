@@ -19,6 +19,7 @@
 #include "vs-pool-page.h"
 #include "vs-pool-row.h"
 #include "vs-ui-test.h"
+#include "vs-uri.h"
 #include "vs-window-private.h"
 
 typedef struct
@@ -563,7 +564,7 @@ test_ssh_uri (void)
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *uri = vs_ssh_uri_build (good[i].user, good[i].host, good[i].port, &error);
+      g_autofree char *uri = vs_uri_build_ssh (good[i].user, good[i].host, good[i].port, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (uri, ==, good[i].uri);
@@ -572,7 +573,7 @@ test_ssh_uri (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *uri = vs_ssh_uri_build (bad[i].user, bad[i].host, bad[i].port, &error);
+      g_autofree char *uri = vs_uri_build_ssh (bad[i].user, bad[i].host, bad[i].port, &error);
 
       g_assert_null (uri);
       g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI);
@@ -588,13 +589,13 @@ test_uri_validate (void)
                         "qemu:///sys tem", ":///" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    g_assert_true (vs_connection_uri_validate (good[i], NULL));
+    g_assert_true (vs_uri_validate (good[i], NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (vs_connection_uri_validate (bad[i], &error));
+      g_assert_false (vs_uri_validate (bad[i], &error));
       g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI);
     }
 }

@@ -983,28 +983,6 @@ test_reload_no_change (void)
     }
 }
 
-typedef struct
-{
-  gboolean  finalized;
-  GThread  *thread;
-} Finalized;
-
-static void
-finalized_cb (gpointer  data,
-              GObject  *where_the_object_was)
-{
-  Finalized *finalized = data;
-
-  finalized->finalized = TRUE;
-  finalized->thread = g_thread_self ();
-}
-
-static gboolean
-is_finalized (gpointer data)
-{
-  return ((Finalized *) data)->finalized;
-}
-
 /* Dropping the last reference while an open is in flight: the connection
  * lives until the open finishes, and then goes away on the main thread
  * (its dispose emits notify and items-changed, which GTK must only see
@@ -1019,9 +997,9 @@ test_unref_while_opening (void)
     {
       VsConnection *connection = vs_connection_new (uri);
       g_autoptr(GAsyncResult) result = NULL;
-      Finalized finalized = { FALSE, NULL };
+      VsTestFinalized finalized;
 
-      g_object_weak_ref (G_OBJECT (connection), finalized_cb, &finalized);
+      vs_test_watch_finalize (&finalized, connection);
       vs_connection_open_async (connection, FALSE, NULL, vs_test_async_cb, &result);
       g_object_unref (connection);
 
@@ -1030,11 +1008,7 @@ test_unref_while_opening (void)
       g_assert_true (vs_connection_open_finish (connection, result, NULL));
       g_clear_object (&result);
 
-      vs_test_assert_wait_for (is_finalized, &finalized, VS_TEST_TIMEOUT_MS,
-                               "the connection to be finalized");
-      if (finalized.thread != g_thread_self ())
-        g_error ("round %u: the last reference to the connection was dropped, and the "
-                 "connection disposed, in a worker thread", round);
+      vs_test_wait_finalized (&finalized, "the connection");
     }
 }
 

@@ -176,6 +176,49 @@ test_no_events_when_closed (void)
   virConnectClose (conn);
 }
 
+/* A change that happens while the connection opens, after the open's own
+ * listing, reaches the model: the events that report it arrive before the
+ * open is applied, and are remembered until it is.
+ *
+ * The test driver flushes its queued events from one timer source. The
+ * pool is defined before the open starts, so that source is armed (and
+ * ahead of the open's completion in the main loop) and the undefine
+ * queues behind it: both events are dispatched while the connection is
+ * still connecting. The wait before the undefine lets the worker list the
+ * pools first; the longer ones make sure of it even on a loaded machine. */
+static void
+test_events_while_connecting (void)
+{
+  const guint waits_ms[] = { 1, 5, 20, 100 };
+  g_autoptr(VsConnection) connection = vs_connection_new (DEFAULT_URI);
+  virConnectPtr conn = vs_test_virt_open (DEFAULT_URI);
+
+  for (guint round = 0; round < G_N_ELEMENTS (waits_ms); round++)
+    {
+      g_autofree char *name = g_strdup_printf ("vs-connecting-%d-%u", (int) getpid (), round);
+      g_autofree char *xml = pool_xml (name);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      virStoragePoolPtr ptr;
+
+      ptr = virStoragePoolDefineXML (conn, xml, 0);
+      g_assert_nonnull (ptr);
+
+      vs_connection_open_async (connection, FALSE, NULL, vs_test_async_cb, &result);
+      g_usleep (waits_ms[round] * 1000);
+      g_assert_cmpint (virStoragePoolUndefine (ptr), ==, 0);
+      virStoragePoolFree (ptr);
+
+      vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
+      g_assert_true (vs_connection_open_finish (connection, result, &error));
+      g_assert_no_error (error);
+
+      vs_test_wait_pool (connection, name, FALSE, VS_POOL_STATE_UNKNOWN);
+    }
+
+  virConnectClose (conn);
+}
+
 /* Two connections to the same host follow the same changes independently. */
 static void
 test_two_connections (void)
@@ -249,6 +292,7 @@ main (int   argc,
   vs_test_add ("/events/refresh", test_refresh_event);
   vs_test_add ("/events/closed", test_no_events_when_closed);
   vs_test_add ("/events/two-connections", test_two_connections);
+  vs_test_add ("/events/while-connecting", test_events_while_connecting);
 
   return g_test_run ();
 }

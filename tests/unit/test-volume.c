@@ -67,12 +67,7 @@ static gboolean
 delete_volume (VsVolume  *volume,
                GError   **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  vs_volume_delete_async (volume, NULL, vs_test_async_cb, &result);
-  vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
-
-  return vs_volume_delete_finish (volume, result, error);
+  return vs_test_volume_run (volume, vs_volume_delete_async, vs_volume_delete_finish, error);
 }
 
 static gboolean
@@ -130,7 +125,7 @@ test_delete (void)
 
   /* Deleting it again: it is gone, and the error says so. */
   g_assert_false (delete_volume (scratch, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_NOT_FOUND);
 
   fixture_clear (&fixture);
 }
@@ -146,24 +141,7 @@ test_delete_in_use (void)
   fixture_open (&fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      VsVolume *volume = find_volume (&fixture, names[i]);
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (delete_volume (volume, &error));
-      g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
-      g_assert_nonnull (strstr (error->message, "vm-one"));
-      g_clear_error (&error);
-
-      vs_volume_wipe_async (volume, NULL, vs_test_async_cb, &result);
-      vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
-      g_assert_false (vs_volume_wipe_finish (volume, result, &error));
-      g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE);
-
-      g_assert_false (vs_volume_get_busy (volume));
-      g_assert_true (vs_pool_find_volume (fixture.pool, names[i]) == volume);
-    }
+    vs_test_assert_in_use (find_volume (&fixture, names[i]), "vm-one");
 
   fixture_clear (&fixture);
 }

@@ -9,10 +9,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "vs-connection-manager.h"
 #include "vs-error.h"
+#include "vs-uri.h"
 
 typedef struct
 {
@@ -267,7 +268,7 @@ vs_connection_manager_add (VsConnectionManager  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   clean = g_strstrip (g_strdup (uri));
-  if (!vs_connection_uri_validate (clean, error))
+  if (!vs_uri_validate (clean, error))
     return NULL;
 
   if (vs_connection_manager_lookup (self, clean) != NULL)
@@ -403,50 +404,4 @@ vs_connection_manager_set_credential_handler (VsConnectionManager *self,
 
       vs_connection_set_credential_handler (connection, handler, user_data, NULL);
     }
-}
-
-gboolean
-vs_connection_uri_validate (const char  *uri,
-                            GError     **error)
-{
-  g_autoptr(GUri) parsed = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *scheme;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (uri == NULL || *uri == '\0')
-    {
-      g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                           _("Enter a connection URI, such as qemu:///system"));
-      return FALSE;
-    }
-
-  for (const char *c = uri; *c; c++)
-    if (g_ascii_isspace (*c) || g_ascii_iscntrl (*c))
-      {
-        g_set_error_literal (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                             _("A connection URI cannot contain spaces"));
-        return FALSE;
-      }
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, &local_error);
-  if (parsed == NULL)
-    {
-      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                   _("“%s” is not a URI: it needs a driver name such as qemu:// or test://"),
-                   uri);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (parsed);
-  for (const char *c = scheme; *c; c++)
-    if (!g_ascii_isalnum (*c) && *c != '+' && *c != '-' && *c != '.')
-      {
-        g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI,
-                     _("“%s” is not a valid driver name"), scheme);
-        return FALSE;
-      }
-
-  return TRUE;
 }

@@ -56,9 +56,4 @@ void                 vs_connection_manager_set_credential_handler (VsConnectionM
                                                              VsCredentialHandler   handler,
                                                              gpointer              user_data);
 
-/* Checks that @uri is a URI with a libvirt driver name as its scheme, the
- * way the add-connection dialog needs it before anything is opened. */
-gboolean             vs_connection_uri_validate             (const char           *uri,
-                                                             GError              **error);
-
 G_END_DECLS
