@@ -329,6 +329,9 @@ vs_connection_row_init (VsConnectionRow *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Connection actions"),
+                                  -1);
 
   self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);
   g_signal_group_connect_swapped (self->connection_signals, "notify::state",

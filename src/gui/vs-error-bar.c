@@ -73,6 +73,10 @@ show_parts (VsErrorBar *self,
 
   gtk_label_set_text (self->heading_label, heading);
   set_label (self->body_label, body);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body != NULL ? body : "",
+                                  -1);
 
   /* Said once: libvirt's words may be all there is to say. */
   if (g_strcmp0 (detail, body) == 0 || g_strcmp0 (detail, heading) == 0)

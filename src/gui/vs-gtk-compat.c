@@ -340,3 +340,32 @@ vs_accessible_fix_labels (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     vs_accessible_fix_labels (child);
 }
+
+static void
+name_search_children (GtkWidget *widget,
+                      gboolean   in_entry)
+{
+  in_entry = in_entry || GTK_IS_SEARCH_ENTRY (widget);
+
+  if (!in_entry && GTK_IS_BUTTON (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the search"),
+                                    -1);
+  else if (in_entry && GTK_IS_IMAGE (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear the search"),
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_children (child, in_entry);
+}
+
+void
+vs_accessible_name_search_bar (GtkSearchBar *search_bar)
+{
+  g_return_if_fail (GTK_IS_SEARCH_BAR (search_bar));
+
+  name_search_children (GTK_WIDGET (search_bar), FALSE);
+}

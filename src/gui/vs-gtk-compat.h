@@ -61,4 +61,8 @@ void vs_label_tooltip_when_ellipsized (GtkLabel *label);
  * does no harm there. */
 void vs_accessible_fix_labels (GtkWidget *widget);
 
+/* GTK 4.8's search bar close button and search entry clear icon have no
+ * accessible name: gives them one. */
+void vs_accessible_name_search_bar (GtkSearchBar *search_bar);
+
 G_END_DECLS

@@ -767,6 +767,9 @@ vs_pool_page_init (VsPoolPage *self)
 
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->more_button)),
                               GTK_WIDGET (self->menu_note), "note");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->more_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pool actions"),
+                                  -1);
 
   self->pool_signals = g_signal_group_new (VS_TYPE_POOL);
   g_signal_group_connect_swapped (self->pool_signals, "notify", G_CALLBACK (update_all), self);

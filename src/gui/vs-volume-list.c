@@ -43,6 +43,7 @@ struct _VsVolumeList
   guint                resort_id;
   guint                scroll_idle_id;
   guint                pointer_idle_id;
+  guint                focus_idle_id;
   VsVolumeSortKey      sort_key;
   GtkSortType          sort_order;
   guint                load_attempted : 1;
@@ -76,6 +77,7 @@ struct _VsVolumeList
   GtkLabel            *volumes_error_detail;
   GtkLabel            *count_label;
   GtkLabel            *details_label;
+  GtkMenuButton       *sort_button;
   GtkImage            *sort_icon;
   GtkLabel            *sort_label;
   GMenuModel          *context_menu;
@@ -408,6 +410,24 @@ update_incremental (VsVolumeList *self)
     gtk_sort_list_model_set_incremental (self->sort_model, incremental);
 }
 
+/* GTK 4.8 names the column view's header row and inner list after their
+ * types ("GtkListItemWidget", "GtkColumnListView"). */
+static void
+name_view_parts (VsVolumeList *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *list_view = inner_list_view (self);
+
+  if (header != NULL && header != list_view)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headers"),
+                                    -1);
+  if (list_view != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volumes"),
+                                    -1);
+}
+
 static void
 update_sort_button (VsVolumeList *self)
 {
@@ -536,6 +556,9 @@ popup_context_menu (VsVolumeList *self,
       self->context_popover = gtk_popover_menu_new_from_model (self->context_menu);
       gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->context_popover),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"),
+                                      -1);
       gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
     }
 
@@ -870,15 +893,28 @@ any_press_cb (GtkGestureClick *gesture,
     self->pointer_idle_id = g_idle_add (pointer_idle_cb, self);
 }
 
+static gboolean
+select_focused_cb (gpointer user_data)
+{
+  VsVolumeList *self = user_data;
+
+  self->focus_idle_id = 0;
+  if (self->n_selected == 0)
+    select_for_action (self, focused_position (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Tab into the list focuses a row; select it too, so that Delete and the
- * context-menu key act on what the keyboard is on. */
+ * context-menu key act on what the keyboard is on. From an idle: the focus
+ * is not on the row yet while it enters. */
 static void
 focus_enter_cb (VsVolumeList *self)
 {
-  if (self->pointer_down || self->n_selected > 0)
+  if (self->pointer_down || self->n_selected > 0 || self->focus_idle_id != 0)
     return;
 
-  select_for_action (self, focused_position (self));
+  self->focus_idle_id = g_idle_add (select_focused_cb, self);
 }
 
 static void
@@ -980,6 +1016,7 @@ vs_volume_list_dispose (GObject *object)
   g_clear_handle_id (&self->resort_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
+  g_clear_handle_id (&self->focus_idle_id, g_source_remove);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VS_TYPE_VOLUME_LIST);
@@ -1105,6 +1142,7 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, volumes_error_detail);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, count_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, details_label);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_button);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_icon);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, context_menu);
@@ -1167,6 +1205,11 @@ vs_volume_list_init (VsVolumeList *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
+  vs_accessible_name_search_bar (self->search_bar);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->sort_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort the volumes"),
+                                  -1);
+  name_view_parts (self);
 
   vs_volume_list_update_state (self);
 }

@@ -43,6 +43,7 @@ struct _VsWindow
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkToggleButton      *sidebar_button;
+  GtkMenuButton        *primary_menu_button;
   VsSidebar            *sidebar;
   GtkWidget            *content_box;
   VsErrorBar           *banner;
@@ -354,6 +355,7 @@ add_connection_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   dialog = vs_add_connection_dialog_new (GTK_WINDOW (self), self->manager);
+  vs_accessible_fix_labels (dialog);
   g_signal_connect_object (dialog, "connection-added",
                            G_CALLBACK (add_dialog_connection_added_cb), self,
                            G_CONNECT_SWAPPED);
@@ -656,6 +658,7 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, VsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, banner);
@@ -689,6 +692,9 @@ vs_window_init (VsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   vs_accessible_fix_labels (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->primary_menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
+                                  -1);
   ensure_style (GTK_WIDGET (self));
 
   self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);

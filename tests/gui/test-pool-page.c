@@ -1278,8 +1278,157 @@ test_narrow (Fixture       *fx,
   VS_UI_CHECK (fx->window, gtk_adjustment_get_upper (hadjustment) > gtk_adjustment_get_page_size (hadjustment));
   vs_ui_test_capture (fx->window, "pool-page-narrow");
 
+  /* Scrolled sideways, then another pool: it starts with its names in
+   * view. */
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  VS_UI_CHECK (fx->window, gtk_adjustment_get_value (hadjustment) > 0);
   show_pool (fx, "images");
+  VS_UI_WAIT (fx->window, gtk_adjustment_get_value (hadjustment) == 0);
   vs_ui_test_capture (fx->window, "pool-page-narrow-images");
+}
+
+/* Tab into the list: the row the keyboard lands on is selected too, so
+ * Delete acts on it. */
+static void
+test_keyboard_select (Fixture       *fx,
+                      gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkWidget *focus = NULL;
+  GtkWindow *dialog;
+
+  show_pool (fx, "images");
+  view = list_child (fx, "column_view");
+  gtk_selection_model_unselect_all (selection (fx));
+  VS_UI_CHECK (fx->window, vs_volume_list_get_n_selected (fx->list) == 0);
+  VS_UI_CHECK (fx->window, !action_enabled (fx, "volumes.delete"));
+
+  for (guint i = 0; i < 40; i++)
+    {
+      gtk_widget_child_focus (fx->window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (fx->window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, view))
+        break;
+    }
+  VS_UI_CHECK (fx->window, focus != NULL && gtk_widget_is_ancestor (focus, view));
+  VS_UI_WAIT (fx->window, vs_volume_list_get_n_selected (fx->list) == 1);
+  VS_UI_CHECK (fx->window, action_enabled (fx, "volumes.delete"));
+
+  activate (fx, "volumes.delete");
+  VS_UI_WAIT (fx->window, (dialog = vs_ui_test_find_dialog (fx->window)) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  VS_UI_WAIT (fx->window, vs_ui_test_find_dialog (fx->window) == NULL);
+}
+
+static double
+scroll_value (Fixture *fx)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (list_child (fx, "scrolled_window")));
+}
+
+static char *
+sort_property (Fixture    *fx,
+               const char *name)
+{
+  char *value = NULL;
+
+  g_object_get (fx->list, name, &value, NULL);
+  return value;
+}
+
+/* The sort menu (keyboard-reachable) and the headers say the same; after
+ * a user's sort the list shows its top. */
+static void
+test_sort_menu (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *sort_column = NULL;
+  g_autofree char *sort_order = NULL;
+
+  show_pool (fx, "images");
+  VS_UI_CHECK (fx->window, label_is (list_child (fx, "sort_label"), "Sorted by Name"));
+
+  VS_UI_WAIT (fx->window, (scroll_to (fx, 30), scroll_value (fx) > 100));
+  VS_UI_CHECK (fx->window, gtk_widget_activate_action (GTK_WIDGET (fx->list), "volume-list.sort-column",
+                                                       "s", "capacity"));
+  VS_UI_WAIT (fx->window, models_settled (fx));
+  VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_ASCENDING));
+  VS_UI_CHECK (fx->window, label_is (list_child (fx, "sort_label"), "Sorted by Capacity"));
+  VS_UI_WAIT (fx->window, scroll_value (fx) == 0);
+
+  VS_UI_CHECK (fx->window, gtk_widget_activate_action (GTK_WIDGET (fx->list), "volume-list.sort-order",
+                                                       "s", "descending"));
+  VS_UI_WAIT (fx->window, models_settled (fx));
+  VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_DESCENDING));
+
+  /* A header click: the menu follows. */
+  VS_UI_WAIT (fx->window, (scroll_to (fx, 30), scroll_value (fx) > 100));
+  gtk_column_view_sort_by_column (list_child (fx, "column_view"), column (fx, "Used by"), GTK_SORT_ASCENDING);
+  VS_UI_WAIT (fx->window, models_settled (fx));
+  sort_column = sort_property (fx, "sort-column");
+  sort_order = sort_property (fx, "sort-order");
+  VS_UI_CHECK (fx->window, g_str_equal (sort_column, "used-by") && g_str_equal (sort_order, "ascending"));
+  VS_UI_CHECK (fx->window, label_is (list_child (fx, "sort_label"), "Sorted by Used by"));
+  VS_UI_WAIT (fx->window, scroll_value (fx) == 0);
+  vs_ui_test_capture (fx->window, "pool-page-sorted-by-used-by");
+}
+
+typedef struct
+{
+  Fixture  *fx;
+  gboolean  seen;
+  gboolean  sorted;
+} FirstFrame;
+
+static void
+first_rows_cb (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               FirstFrame *first)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (first->seen || n == 0)
+    return;
+
+  first->seen = TRUE;
+  first->sorted = gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) == 0 &&
+                  check_order (first->fx, "Name", KEY_STRING, GTK_SORT_ASCENDING);
+}
+
+/* Volumes arrive in libvirt's order (here the reverse of theirs): the
+ * list shows them sorted from its first rows, never libvirt's order under
+ * a sorted header. */
+static void
+test_sorted_first_frame (Fixture       *fx,
+                         gconstpointer  data)
+{
+  virConnectPtr conn = vs_test_virt_open ("test:///default");
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, "default-pool");
+  FirstFrame first = { fx, FALSE, FALSE };
+  gulong handler;
+
+  g_assert_nonnull (pool);
+  delete_test_volumes (pool);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vs-gui-%03u.qcow2", 399 - i);
+
+      create_volume (pool, name, (guint64) (i + 1) << 20);
+    }
+  virStoragePoolRefresh (pool, 0);
+
+  handler = g_signal_connect (sorted (fx), "items-changed", G_CALLBACK (first_rows_cb), &first);
+  show_pool (fx, "default-pool");
+  VS_UI_WAIT (fx->window, list_ready (fx) && n_shown (fx) == 400);
+  g_signal_handler_disconnect (sorted (fx), handler);
+  VS_UI_CHECK (fx->window, first.seen && first.sorted);
+  VS_UI_CHECK (fx->window, g_str_equal (vs_volume_get_name (shown_volume (fx, 0)), "vs-gui-000.qcow2"));
+
+  delete_test_volumes (pool);
+  virStoragePoolFree (pool);
+  virConnectClose (conn);
 }
 
 /* Against a real libvirtd -------------------------------------------------- */
@@ -1398,6 +1547,9 @@ main (int   argc,
   ADD ("/pool-page/disconnected", &node_data, test_disconnected);
   ADD ("/pool-page/keyboard", &node_data, test_keyboard);
   ADD ("/pool-page/narrow", &narrow_data, test_narrow);
+  ADD ("/pool-page/keyboard-select", &node_data, test_keyboard_select);
+  ADD ("/pool-page/sort-menu", &node_data, test_sort_menu);
+  ADD ("/pool-page/sorted-first-frame", &default_data, test_sorted_first_frame);
   ADD ("/pool-page/external-change", &default_data, test_external_change);
   ADD ("/pool-page/transient-pool", &default_data, test_transient_pool);
   vs_test_it_add (&live_external_virsh);

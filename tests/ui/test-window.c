@@ -18,6 +18,7 @@
 #include "vs-error.h"
 #include "vs-pool-page.h"
 #include "vs-pool-row.h"
+#include "vs-volume-list.h"
 #include "vs-ui-test.h"
 #include "vs-window-private.h"
 
@@ -46,6 +47,17 @@ fixture_set_up (Fixture       *fixture,
 }
 
 /* Opens the window; a test may set settings or add connections first. */
+static void
+show_window_sized (Fixture *fixture,
+                   int      width,
+                   int      height)
+{
+  fixture->window = vs_window_new (NULL, fixture->manager, fixture->settings);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  VS_UI_WAIT (fixture->window, gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+}
+
 static void
 show_window (Fixture *fixture)
 {
@@ -685,6 +697,154 @@ test_credentials (Fixture       *fixture,
   VS_UI_CHECK (fixture->window, find_pool (connection, "guarded") != NULL);
 }
 
+/* A part of the pool page's volume list. */
+static gpointer
+list_part (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *page = GTK_WIDGET (vs_window_get_pool_page (fixture->window));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (page, VS_TYPE_POOL_PAGE, "volume_list"));
+
+  return gtk_widget_get_template_child (list, VS_TYPE_VOLUME_LIST, name);
+}
+
+/* How many volume rows the window shows whole. */
+static guint
+count_visible_rows (Fixture *fixture)
+{
+  GtkWidget *scrolled = list_part (fixture, "scrolled_window");
+  GtkWidget *list_view = vs_ui_test_find_child (list_part (fixture, "column_view"), GTK_TYPE_LIST_VIEW);
+  double height = gtk_widget_get_height (scrolled);
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (row) &&
+          gtk_widget_compute_bounds (row, scrolled, &bounds) &&
+          bounds.size.height > 0 &&
+          bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height + 0.5)
+        n++;
+    }
+
+  return n;
+}
+
+/* Whether the header of the column @title is in view, whole. */
+static gboolean
+column_in_view (Fixture    *fixture,
+                const char *title)
+{
+  GtkWidget *scrolled = list_part (fixture, "scrolled_window");
+  GtkWidget *view = list_part (fixture, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  GtkWidget *header = gtk_widget_get_first_child (view);
+  GtkWidget *title_widget = gtk_widget_get_first_child (header);
+  graphene_rect_t bounds;
+
+  /* The header row holds one title per column, in the columns' order. */
+  for (guint i = 0; i < g_list_model_get_n_items (columns) && title_widget != NULL; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        break;
+      title_widget = gtk_widget_get_next_sibling (title_widget);
+    }
+
+  return title_widget != NULL &&
+         gtk_widget_compute_bounds (title_widget, scrolled, &bounds) &&
+         bounds.size.width > 0 && bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (scrolled) + 0.5;
+}
+
+static gboolean
+volumes_shown (Fixture *fixture,
+               guint    n)
+{
+  GtkWidget *stack = list_part (fixture, "stack");
+
+  return g_list_model_get_n_items (G_LIST_MODEL (list_part (fixture, "sort_model"))) == n &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0 &&
+         count_visible_rows (fixture) > 0;
+}
+
+/* A laptop's screen: the window with a pool fits 1024×600 and 1366×768,
+ * with at least eight volumes and the columns that matter in view. */
+static void
+test_small_screens (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const struct { int width, height; guint rows; const char *name; } sizes[] = {
+    { 1024, 600, 8, "window-1024x600" },
+    { 1366, 768, 12, "window-1366x768" },
+  };
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      VsConnection *connection;
+      int height;
+
+      show_window_sized (fixture, sizes[i].width, sizes[i].height);
+      connection = add_and_open (fixture, uri);
+      VS_UI_WAIT (fixture->window, find_pool (connection, "nfs-shared") != NULL);
+      VS_UI_CHECK (fixture->window, select_item (fixture, find_pool (connection, "nfs-shared")));
+      VS_UI_WAIT (fixture->window, volumes_shown (fixture, 12));
+
+      /* Laid out once the rows have a size. */
+      VS_UI_WAIT (fixture->window, count_visible_rows (fixture) >= sizes[i].rows);
+      g_test_message ("%dx%d: %u rows in view", sizes[i].width, sizes[i].height,
+                      count_visible_rows (fixture));
+      VS_UI_CHECK (fixture->window, gtk_widget_get_height (GTK_WIDGET (fixture->window)) <= sizes[i].height);
+      for (guint c = 0; c < 5; c++)
+        {
+          const char *titles[] = { "Name", "Format", "Capacity", "Allocation", "Used by" };
+
+          VS_UI_WAIT (fixture->window, column_in_view (fixture, titles[c]));
+        }
+      vs_ui_test_capture (GTK_WIDGET (fixture->window), sizes[i].name);
+
+      /* The search bar does not make the window taller than the screen. */
+      VS_UI_CHECK (fixture->window, gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.search", NULL));
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_VERTICAL, sizes[i].width,
+                          &height, NULL, NULL, NULL);
+      VS_UI_CHECK (fixture->window, height <= sizes[i].height);
+
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
+      vs_connection_manager_remove (fixture->manager, connection);
+    }
+}
+
+/* The connection page's pool count follows the live list. */
+static void
+test_connection_page (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  VsConnectionPage *page;
+  VsConnection *connection;
+  VsPool *spare;
+
+  show_window (fixture);
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, count_sidebar_pools (fixture) == 5);
+  VS_UI_CHECK (fixture->window, select_item (fixture, connection));
+  page = vs_window_get_connection_page (fixture->window);
+  VS_UI_CHECK (fixture->window, g_str_has_prefix (vs_connection_page_get_summary (page),
+                                                  "This host has 5 storage pools."));
+
+  spare = find_pool (connection, "spare");
+  vs_pool_stop_async (spare, NULL, NULL, NULL);
+  VS_UI_WAIT (fixture->window, !vs_pool_get_active (spare) && !vs_pool_get_busy (spare));
+  vs_pool_undefine_async (spare, NULL, NULL, NULL);
+  VS_UI_WAIT (fixture->window, g_str_has_prefix (vs_connection_page_get_summary (page),
+                                                 "This host has 4 storage pools."));
+  vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-connection-page");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +864,8 @@ main (int   argc,
   ADD ("/ui/window/failed-connection", test_failed_connection);
   ADD ("/ui/window/disconnect-reconnect", test_disconnect_reconnect);
   ADD ("/ui/window/remove-connection", test_remove_connection);
+  ADD ("/ui/window/small-screens", test_small_screens);
+  ADD ("/ui/window/connection-page", test_connection_page);
   ADD ("/ui/window/add-connection-dialog", test_add_dialog);
   ADD ("/ui/window/credentials", test_credentials);
   ADD ("/ui/connections/remembered", test_remembered);

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+# test-accessibility.py
+#
+# Copyright 2026 The Virt Storage authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# What a screen reader gets, read through AT-SPI from the real application:
+# every control has a name (not a mnemonic with its underscore, not said
+# twice, not a GTK type name), choices of one are radio buttons, the
+# confirmation dialog and the menus are named, and sorting is reachable
+# without a pointer (the sort menu).
+#
+# Usage: test-accessibility.py VIRT_STORAGE_EXECUTABLE NODE_XML
+# Runs under a session bus (the test command's dbus-run-session), which
+# starts the accessibility bus by itself. Exits 77 (skipped) without a
+# display or without pyatspi (python3-pyatspi).
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+SKIP = 77
+TIMEOUT = 20
+
+# Roles a user operates or reads as a unit; each must have a name.
+CONTROLS = {
+    'push button', 'toggle button', 'check box', 'radio button', 'menu item',
+    'check menu item', 'radio menu item', 'page tab', 'entry', 'password text',
+    'spin button', 'combo box', 'slider', 'level bar', 'progress bar', 'list item',
+    'table row', 'switch', 'dialog', 'alert', 'frame', 'tree table', 'list', 'link', 'menu',
+}
+TYPE_NAME = re.compile(r'^(Gtk|Vs)[A-Z]\w*$')
+MNEMONIC = re.compile(r'_\w')
+
+
+def skip(reason):
+    print('1..0 # SKIP ' + reason)
+    sys.exit(SKIP)
+
+
+if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+    skip('no display: the accessibility test needs DISPLAY (build-aux/test starts Xvfb)')
+if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+    skip('no session bus: run under dbus-run-session')
+
+# The accessibility bus of this session, not one a finished session left
+# named on the X root window.
+address = subprocess.run(['dbus-send', '--session', '--print-reply=literal', '--dest=org.a11y.Bus',
+                          '/org/a11y/bus', 'org.a11y.Bus.GetAddress'],
+                         capture_output=True, text=True).stdout.strip()
+if not address:
+    skip('no accessibility bus (at-spi2-core) on the session bus')
+os.environ['AT_SPI_BUS_ADDRESS'] = address
+
+try:
+    import pyatspi
+except ImportError:
+    skip('pyatspi is not installed (python3-pyatspi)')
+
+executable, node_xml = sys.argv[1], sys.argv[2]
+problems = []
+checks = 0
+
+
+def walk(accessible):
+    yield accessible
+    for i in range(accessible.childCount):
+        child = accessible.getChildAtIndex(i)
+        if child is not None:
+            yield from walk(child)
+
+
+def describe(accessible):
+    return '[%s] %r' % (accessible.getRoleName(), accessible.name)
+
+
+def check_names(root, where):
+    """Every control under @root has a plain, single name."""
+    global checks
+    print('# checking the names in the %s' % where)
+    for accessible in walk(root):
+        role = accessible.getRoleName()
+        if role not in CONTROLS:
+            continue
+        checks += 1
+        name = accessible.name or ''
+        half = len(name) // 2
+        if not name.strip():
+            problems.append('%s: %s has no name' % (where, describe(accessible)))
+        elif TYPE_NAME.match(name):
+            problems.append('%s: %s is named after its type' % (where, describe(accessible)))
+        elif MNEMONIC.search(name):
+            problems.append('%s: %s shows a mnemonic underscore' % (where, describe(accessible)))
+        elif len(name) % 2 == 1 and name[:half] == name[half + 1:] and name[half] == ' ':
+            problems.append('%s: %s says its name twice' % (where, describe(accessible)))
+
+
+def find(root, role, name=None, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for accessible in walk(root):
+            if accessible.getRoleName() == role and (name is None or accessible.name == name):
+                return accessible
+        time.sleep(0.2)
+    problems.append('no %s named %r appeared' % (role, name))
+    return None
+
+
+def find_all(root, role):
+    return [a for a in walk(root) if a.getRoleName() == role]
+
+
+def click(accessible):
+    action = accessible.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ('click', 'press', 'activate'):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def wait_app(timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.name == 'virt-storage' and app.childCount > 0:
+                return app
+        time.sleep(0.2)
+    return None
+
+
+def windows(app):
+    return [app.getChildAtIndex(i) for i in range(app.childCount)]
+
+
+def wait_window(app, known, timeout=TIMEOUT):
+    """A toplevel of @app that is not in @known."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for window in windows(app):
+            if window not in known:
+                return window
+        time.sleep(0.2)
+    return None
+
+
+env = dict(os.environ)
+for key in ('GTK_A11Y', 'NO_AT_BRIDGE'):
+    env.pop(key, None)
+env['LANGUAGE'] = 'C'
+
+
+def start(*args):
+    process = subprocess.Popen([executable] + list(args), env=env)
+    app = wait_app()
+    if app is None:
+        process.terminate()
+        print('Bail out! the application did not show up on the accessibility bus')
+        sys.exit(1)
+    return process, app
+
+
+def quit_app(process):
+    process.terminate()
+    process.wait(10)
+    # The next instance must not be mistaken for this one.
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline and any(a is not None and a.name == 'virt-storage'
+                                              for a in pyatspi.Registry.getDesktop(0)):
+        time.sleep(0.2)
+
+
+# A host that cannot be reached: the banner and the connection page.
+process, app = start('--connect', 'bogus:///')
+try:
+    main = windows(app)[0]
+    find(main, 'alert')
+    find(main, 'push button', 'Reconnect')
+    check_names(main, 'window of a failed connection')
+finally:
+    quit_app(process)
+
+process, app = start('--connect', 'test://' + os.path.abspath(node_xml), '--pool', 'default')
+try:
+    main = windows(app)[0]
+
+    # The window with a pool and its volumes shown.
+    find(main, 'tree table', 'Volumes')
+    find(main, 'table row', 'debian-12.qcow2')
+    check_names(main, 'main window')
+
+    # Sorting without a pointer: the sort menu, whose items say which one
+    # is chosen.
+    sort_button = find(main, 'push button', 'Sort the volumes')
+    if sort_button is not None:
+        click(sort_button)
+        menu = find(app, 'menu', 'Sort the volumes')
+        if menu is not None:
+            check_names(menu, 'sort menu')
+            items = {a.name: a for a in find_all(menu, 'menu item')}
+            checks += 1
+            for name in ('Name', 'Format', 'Capacity', 'Allocation', 'Used By', 'Path', 'Ascending', 'Descending'):
+                if name not in items:
+                    problems.append('sort menu: no item %r (items: %r)' % (name, sorted(items)))
+            for name in ('Name', 'Ascending'):
+                if name in items and not items[name].getState().contains(pyatspi.STATE_CHECKED):
+                    problems.append('sort menu: %r is not shown as the current choice' % name)
+            if 'Capacity' in items:
+                click(items['Capacity'])
+                click(sort_button)
+                capacity = find(menu, 'menu item', 'Capacity')
+                deadline = time.monotonic() + TIMEOUT
+                while capacity is not None and not capacity.getState().contains(pyatspi.STATE_CHECKED):
+                    if time.monotonic() > deadline:
+                        problems.append('sort menu: choosing Capacity did not make it the current choice')
+                        break
+                    time.sleep(0.2)
+                click(sort_button)
+
+    # The pool menu.
+    more = find(main, 'push button', 'More pool actions')
+    if more is not None:
+        click(more)
+        menu = find(app, 'menu', 'Pool actions')
+        if menu is not None:
+            find(menu, 'menu item', 'Copy Target Path')
+            check_names(menu, 'pool menu')
+        click(more)
+
+    # A confirmation dialog: stop the pool, then Undefine from the menu.
+    stop_button = find(main, 'push button', 'Stop')
+    if stop_button is not None:
+        click(stop_button)
+        find(main, 'push button', 'Start')
+        if more is not None:
+            known = windows(app)
+            click(more)
+            undefine = find(app, 'menu item', 'Undefine…')
+            if undefine is not None:
+                click(undefine)
+                dialog = wait_window(app, known)
+                if dialog is None:
+                    problems.append('the Undefine confirmation did not appear')
+                else:
+                    checks += 1
+                    if not dialog.name.startswith('Undefine the pool'):
+                        problems.append('the confirmation is named %r' % dialog.name)
+                    check_names(dialog, 'confirmation')
+                    cancel = find(dialog, 'push button', 'Cancel')
+                    find(dialog, 'push button', 'Undefine')
+                    if cancel is not None:
+                        click(cancel)
+
+    # The add-connection dialog: its choices are radio buttons.
+    add = find(main, 'push button', 'Add Connection')
+    if add is not None:
+        known = windows(app)
+        click(add)
+        dialog = wait_window(app, known)
+        if dialog is None:
+            problems.append('the add-connection dialog did not appear')
+        else:
+            find(dialog, 'radio button', 'Local system')
+            radios = [a.name for a in find_all(dialog, 'radio button')]
+            checks += 1
+            for name in ('Local system', 'Local session', 'Remote host over SSH', 'Custom URI'):
+                if name not in radios:
+                    problems.append('add-connection dialog: %r is not a radio button (radios: %r)' % (name, radios))
+            check_names(dialog, 'add-connection dialog')
+            cancel = find(dialog, 'push button', 'Cancel')
+            if cancel is not None:
+                click(cancel)
+finally:
+    quit_app(process)
+
+print('1..1')
+for problem in problems:
+    print('# ' + problem)
+if problems:
+    print('not ok 1 /ui/accessibility (%d problems in %d checks)' % (len(problems), checks))
+    sys.exit(1)
+print('ok 1 /ui/accessibility (%d checks)' % checks)
