@@ -770,6 +770,8 @@ vs_pool_page_init (VsPoolPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->more_button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pool actions"),
                                   -1);
+  /* At the window's right edge: open towards the content. */
+  gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->more_button)), GTK_ALIGN_END);
 
   self->pool_signals = g_signal_group_new (VS_TYPE_POOL);
   g_signal_group_connect_swapped (self->pool_signals, "notify", G_CALLBACK (update_all), self);

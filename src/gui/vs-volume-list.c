@@ -1209,6 +1209,8 @@ vs_volume_list_init (VsVolumeList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->sort_button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort the volumes"),
                                   -1);
+  /* In the bottom right corner: open up and towards the list. */
+  gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->sort_button)), GTK_ALIGN_END);
   name_view_parts (self);
 
   vs_volume_list_update_state (self);

@@ -428,6 +428,17 @@ test_select_pool (Fixture       *fx,
   VS_UI_CHECK (fx->window, gtk_widget_get_sensitive (page_child (fx, "autostart_switch")));
   vs_ui_test_capture (fx->window, "pool-page-images");
 
+  /* The type's facts, folded away until asked for; the rare and
+   * destructive actions in a menu that says why they are greyed out. */
+  VS_UI_CHECK (fx->window, !gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (page_child (fx, "facts_summary")))));
+  gtk_toggle_button_set_active (page_child (fx, "facts_button"), TRUE);
+  VS_UI_CHECK (fx->window, gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (page_child (fx, "facts_summary")))));
+  gtk_menu_button_popup (page_child (fx, "more_button"));
+  VS_UI_WAIT (fx->window, gtk_widget_get_mapped (page_child (fx, "menu_note")));
+  vs_ui_test_capture (fx->window, "pool-page-facts-and-menu");
+  gtk_menu_button_popdown (page_child (fx, "more_button"));
+  gtk_toggle_button_set_active (page_child (fx, "facts_button"), FALSE);
+
   /* An empty pool says so, and what to do. */
   show_pool (fx, "empty");
   VS_UI_CHECK (fx->window, label_is (page_child (fx, "name_label"), "empty"));
