@@ -66,15 +66,27 @@ checks = 0
 
 
 def walk(accessible):
+    """@accessible and everything below it. The tree changes while it is
+    read (a page switches, a row is rebound): what went away is skipped."""
     yield accessible
-    for i in range(accessible.childCount):
-        child = accessible.getChildAtIndex(i)
+    try:
+        children = [accessible.getChildAtIndex(i) for i in range(accessible.childCount)]
+    except Exception:
+        return
+    for child in children:
         if child is not None:
             yield from walk(child)
 
 
+def role_and_name(accessible):
+    try:
+        return accessible.getRoleName(), accessible.name or ''
+    except Exception:
+        return None, None
+
+
 def describe(accessible):
-    return '[%s] %r' % (accessible.getRoleName(), accessible.name)
+    return '[%s] %r' % role_and_name(accessible)
 
 
 def check_names(root, where):
@@ -82,11 +94,10 @@ def check_names(root, where):
     global checks
     print('# checking the names in the %s' % where)
     for accessible in walk(root):
-        role = accessible.getRoleName()
+        role, name = role_and_name(accessible)
         if role not in CONTROLS:
             continue
         checks += 1
-        name = accessible.name or ''
         half = len(name) // 2
         if not name.strip():
             problems.append('%s: %s has no name' % (where, describe(accessible)))
@@ -102,7 +113,8 @@ def find(root, role, name=None, timeout=TIMEOUT):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for accessible in walk(root):
-            if accessible.getRoleName() == role and (name is None or accessible.name == name):
+            found_role, found_name = role_and_name(accessible)
+            if found_role == role and (name is None or found_name == name):
                 return accessible
         time.sleep(0.2)
     problems.append('no %s named %r appeared' % (role, name))
@@ -110,16 +122,32 @@ def find(root, role, name=None, timeout=TIMEOUT):
 
 
 def find_all(root, role):
-    return [a for a in walk(root) if a.getRoleName() == role]
+    return [a for a in walk(root) if role_and_name(a)[0] == role]
 
 
 def click(accessible):
-    action = accessible.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ('click', 'press', 'activate'):
-            action.doAction(i)
-            return
-    action.doAction(0)
+    """Presses @accessible; FALSE when it went away meanwhile."""
+    try:
+        action = accessible.queryAction()
+        names = [action.getName(i) for i in range(action.nActions)]
+        action.doAction(names.index('click') if 'click' in names else 0)
+        return True
+    except Exception:
+        return False
+
+
+def press(root, role, name):
+    """Finds the control and presses it, again if it was replaced."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        accessible = find(root, role, name, timeout=deadline - time.monotonic())
+        if accessible is None:
+            return None
+        if click(accessible):
+            return accessible
+        time.sleep(0.2)
+    problems.append('could not press the %s %r' % (role, name))
+    return None
 
 
 def wait_app(timeout=TIMEOUT):
@@ -164,6 +192,8 @@ def start(*args):
 
 
 def quit_app(process):
+    if process.poll() is not None:
+        problems.append('the application ended by itself (status %d)' % process.returncode)
     process.terminate()
     process.wait(10)
     # The next instance must not be mistaken for this one.
@@ -183,6 +213,23 @@ try:
 finally:
     quit_app(process)
 
+def checked(accessible):
+    try:
+        return accessible.getState().contains(pyatspi.STATE_CHECKED)
+    except Exception:
+        return False
+
+
+def wait_checked(root, name):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        item = find(root, 'menu item', name, timeout=deadline - time.monotonic())
+        if item is not None and checked(item):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 process, app = start('--connect', 'test://' + os.path.abspath(node_xml), '--pool', 'default')
 try:
     main = windows(app)[0]
@@ -194,85 +241,65 @@ try:
 
     # Sorting without a pointer: the sort menu, whose items say which one
     # is chosen.
-    sort_button = find(main, 'push button', 'Sort the volumes')
-    if sort_button is not None:
-        click(sort_button)
+    if press(main, 'push button', 'Sort the volumes') is not None:
         menu = find(app, 'menu', 'Sort the volumes')
         if menu is not None:
             check_names(menu, 'sort menu')
-            items = {a.name: a for a in find_all(menu, 'menu item')}
+            names = [role_and_name(a)[1] for a in find_all(menu, 'menu item')]
             checks += 1
             for name in ('Name', 'Format', 'Capacity', 'Allocation', 'Used By', 'Path', 'Ascending', 'Descending'):
-                if name not in items:
-                    problems.append('sort menu: no item %r (items: %r)' % (name, sorted(items)))
+                if name not in names:
+                    problems.append('sort menu: no item %r (items: %r)' % (name, names))
             for name in ('Name', 'Ascending'):
-                if name in items and not items[name].getState().contains(pyatspi.STATE_CHECKED):
+                if not wait_checked(menu, name):
                     problems.append('sort menu: %r is not shown as the current choice' % name)
-            if 'Capacity' in items:
-                click(items['Capacity'])
-                click(sort_button)
-                capacity = find(menu, 'menu item', 'Capacity')
-                deadline = time.monotonic() + TIMEOUT
-                while capacity is not None and not capacity.getState().contains(pyatspi.STATE_CHECKED):
-                    if time.monotonic() > deadline:
-                        problems.append('sort menu: choosing Capacity did not make it the current choice')
-                        break
-                    time.sleep(0.2)
-                click(sort_button)
+            press(menu, 'menu item', 'Capacity')
+            press(main, 'push button', 'Sort the volumes')
+            if not wait_checked(menu, 'Capacity'):
+                problems.append('sort menu: choosing Capacity did not make it the current choice')
+            press(main, 'push button', 'Sort the volumes')
 
     # The pool menu.
-    more = find(main, 'push button', 'More pool actions')
-    if more is not None:
-        click(more)
+    if press(main, 'push button', 'More pool actions') is not None:
         menu = find(app, 'menu', 'Pool actions')
         if menu is not None:
             find(menu, 'menu item', 'Copy Target Path')
             check_names(menu, 'pool menu')
-        click(more)
+        press(main, 'push button', 'More pool actions')
 
     # A confirmation dialog: stop the pool, then Undefine from the menu.
-    stop_button = find(main, 'push button', 'Stop')
-    if stop_button is not None:
-        click(stop_button)
+    if press(main, 'push button', 'Stop') is not None:
         find(main, 'push button', 'Start')
-        if more is not None:
-            known = windows(app)
-            click(more)
-            undefine = find(app, 'menu item', 'Undefine…')
-            if undefine is not None:
-                click(undefine)
-                dialog = wait_window(app, known)
-                if dialog is None:
-                    problems.append('the Undefine confirmation did not appear')
-                else:
-                    checks += 1
-                    if not dialog.name.startswith('Undefine the pool'):
-                        problems.append('the confirmation is named %r' % dialog.name)
-                    check_names(dialog, 'confirmation')
-                    cancel = find(dialog, 'push button', 'Cancel')
-                    find(dialog, 'push button', 'Undefine')
-                    if cancel is not None:
-                        click(cancel)
+        known = windows(app)
+        if press(main, 'push button', 'More pool actions') is not None and \
+           press(app, 'menu item', 'Undefine…') is not None:
+            dialog = wait_window(app, known)
+            if dialog is None:
+                problems.append('the Undefine confirmation did not appear')
+            else:
+                checks += 1
+                name = role_and_name(dialog)[1]
+                if not name.startswith('Undefine the pool'):
+                    problems.append('the confirmation is named %r' % name)
+                check_names(dialog, 'confirmation')
+                find(dialog, 'push button', 'Undefine')
+                press(dialog, 'push button', 'Cancel')
 
     # The add-connection dialog: its choices are radio buttons.
-    add = find(main, 'push button', 'Add Connection')
-    if add is not None:
-        known = windows(app)
-        click(add)
+    known = windows(app)
+    if press(main, 'push button', 'Add Connection') is not None:
         dialog = wait_window(app, known)
         if dialog is None:
             problems.append('the add-connection dialog did not appear')
         else:
             find(dialog, 'radio button', 'Local system')
-            radios = [a.name for a in find_all(dialog, 'radio button')]
+            radios = [role_and_name(a)[1] for a in find_all(dialog, 'radio button')]
             checks += 1
             for name in ('Local system', 'Local session', 'Remote host over SSH', 'Custom URI'):
                 if name not in radios:
                     problems.append('add-connection dialog: %r is not a radio button (radios: %r)' % (name, radios))
             check_names(dialog, 'add-connection dialog')
-            cancel = find(dialog, 'push button', 'Cancel')
-            if cancel is not None:
-                click(cancel)
+            press(dialog, 'push button', 'Cancel')
 finally:
     quit_app(process)
 
