@@ -9,6 +9,7 @@
 
 #include "vs-connection-page.h"
 #include "vs-error-bar.h"
+#include "vs-jobs-button.h"
 #include "vs-pool.h"
 #include "vs-pool-page.h"
 #include "vs-sidebar.h"
@@ -23,6 +24,7 @@ VsSidebar        *vs_window_get_sidebar            (VsWindow *self);
 GtkStack         *vs_window_get_content_stack      (VsWindow *self);
 VsConnectionPage *vs_window_get_connection_page    (VsWindow *self);
 VsPoolPage       *vs_window_get_pool_page          (VsWindow *self);
+VsJobsButton     *vs_window_get_jobs_button        (VsWindow *self);
 /* Where the selected connection stands when it is down. */
 VsErrorBar       *vs_window_get_banner             (VsWindow *self);
 /* The connection of the selected row (or of the selected pool). */

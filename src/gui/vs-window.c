@@ -17,6 +17,7 @@
 #include "vs-error.h"
 #include "vs-error-bar.h"
 #include "vs-gtk-compat.h"
+#include "vs-jobs-button.h"
 #include "vs-pool-page.h"
 #include "vs-sidebar.h"
 #include "vs-window-private.h"
@@ -44,6 +45,7 @@ struct _VsWindow
   GtkLabel             *subtitle_label;
   GtkToggleButton      *sidebar_button;
   GtkMenuButton        *primary_menu_button;
+  VsJobsButton         *jobs_button;
   VsSidebar            *sidebar;
   GtkWidget            *content_box;
   VsErrorBar           *banner;
@@ -540,6 +542,7 @@ vs_window_constructed (GObject *object)
                            G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
 
   vs_connection_page_set_manager (self->connection_page, self->manager);
+  vs_jobs_button_set_manager (self->jobs_button, self->manager);
   vs_sidebar_set_manager (self->sidebar, self->manager);
 
   restore_size (self);
@@ -650,6 +653,7 @@ vs_window_class_init (VsWindowClass *klass)
 
   g_type_ensure (VS_TYPE_CONNECTION_PAGE);
   g_type_ensure (VS_TYPE_ERROR_BAR);
+  g_type_ensure (VS_TYPE_JOBS_BUTTON);
   g_type_ensure (VS_TYPE_POOL_PAGE);
   g_type_ensure (VS_TYPE_SIDEBAR);
 
@@ -659,6 +663,7 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VsWindow, jobs_button);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, banner);
@@ -772,6 +777,14 @@ vs_window_get_pool_page (VsWindow *self)
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
 
   return self->pool_page;
+}
+
+VsJobsButton *
+vs_window_get_jobs_button (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+
+  return self->jobs_button;
 }
 
 VsErrorBar *

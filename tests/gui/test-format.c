@@ -198,6 +198,25 @@ test_parse_round_trip (void)
 }
 
 static void
+test_format_duration (void)
+{
+  struct { gint64 seconds; const char *text; } cases[] = {
+    { 0, "0 s" }, { 45, "45 s" }, { 59, "59 s" }, { 60, "1 min" }, { 89, "1 min" },
+    { 90, "2 min" }, { 3569, "59 min" }, { 3570, "1 h 0 min" }, { 3900, "1 h 5 min" },
+    { 90000, "25 h 0 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = vs_format_duration (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  g_assert_null (vs_format_duration (-1));
+}
+
+static void
 test_pool_types (void)
 {
   const char *table[] = { "dir", "fs", "netfs", "logical", "disk", "iscsi", "iscsi-direct",
@@ -242,6 +261,7 @@ main (int   argc,
 
   g_test_add_func ("/format/size", test_format_size);
   g_test_add_func ("/format/percent", test_format_percent);
+  g_test_add_func ("/format/duration", test_format_duration);
   g_test_add_func ("/format/parse/valid", test_parse_valid);
   g_test_add_func ("/format/parse/invalid", test_parse_invalid);
   g_test_add_func ("/format/parse/allow-zero", test_parse_allow_zero);

@@ -12,10 +12,15 @@
 #include <string.h>
 
 #include "vs-add-connection-dialog.h"
+#include "vs-connection-private.h"
 #include "vs-application.h"
 #include "vs-connection-row.h"
 #include "vs-credentials-dialog.h"
 #include "vs-error.h"
+#include "vs-format.h"
+#include "vs-job.h"
+#include "vs-job-row.h"
+#include "vs-jobs-button-private.h"
 #include "vs-pool-page.h"
 #include "vs-pool-row.h"
 #include "vs-volume-list.h"
@@ -845,6 +850,123 @@ test_connection_page (Fixture       *fixture,
   vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-connection-page");
 }
 
+/* The row the jobs popover shows for the @index-th job. */
+static VsJobRow *
+job_row (VsJobsButton *button,
+         int           index)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (button),
+                                                                      VS_TYPE_JOBS_BUTTON, "list_box"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box, index);
+
+  return row != NULL ? VS_JOB_ROW (gtk_list_box_row_get_child (row)) : NULL;
+}
+
+static gboolean
+row_says (VsJobRow   *row,
+          const char *part)
+{
+  if (row != NULL && strstr (vs_job_row_get_detail (row), part) != NULL)
+    return TRUE;
+
+  g_test_message ("job row says “%s”, expected “%s”", row != NULL ? vs_job_row_get_detail (row) : "", part);
+  return FALSE;
+}
+
+static gpointer
+row_child (VsJobRow   *row,
+           const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (row), VS_TYPE_JOB_ROW, name);
+}
+
+/* What the operation behind a job does when the user cancels it. */
+static void
+job_cancelled_cb (GCancellable *cancellable,
+                  VsJob        *job)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+
+  vs_job_finish (job, error);
+}
+
+/* Every connection's long operations in one place: progress, cancel, the
+ * error of a failed one, kept until cleared; a notification when one ends
+ * while the window is not the active one. */
+static void
+test_jobs (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  g_autoptr(VsJob) upload = vs_job_new ("Upload of debian-12.qcow2");
+  g_autoptr(VsJob) wipe = vs_job_new ("Wipe of windows-server.raw");
+  g_autoptr(GError) error = NULL;
+  VsConnection *connection;
+  VsJobsButton *button;
+  GListModel *jobs;
+
+  show_window (fixture);
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
+  button = vs_window_get_jobs_button (fixture->window);
+  jobs = vs_jobs_button_get_jobs (button);
+  VS_UI_CHECK (fixture->window, !gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  /* A transfer with bytes, and a job whose fraction is unknown. */
+  vs_job_set_step (upload, "Uploading…");
+  vs_connection_add_job (connection, upload);
+  vs_job_set_bytes (upload, G_GUINT64_CONSTANT (1) << 30, G_GUINT64_CONSTANT (4) << 30);
+  vs_connection_add_job (connection, wipe);
+  VS_UI_WAIT (fixture->window, gtk_widget_get_visible (GTK_WIDGET (button)) && g_list_model_get_n_items (jobs) == 2);
+  {
+    g_autofree char *done = vs_format_size (G_GUINT64_CONSTANT (1) << 30);
+    g_autofree char *total = vs_format_size (G_GUINT64_CONSTANT (4) << 30);
+    g_autofree char *expected = g_strdup_printf ("%s of %s", done, total);
+
+    VS_UI_WAIT (fixture->window, row_says (job_row (button, 0), expected));
+  }
+  VS_UI_CHECK (fixture->window, gtk_widget_get_visible (row_child (job_row (button, 0), "cancel_button")));
+  VS_UI_CHECK (fixture->window, vs_job_get_fraction (wipe) < 0);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button),
+                                                                         VS_TYPE_JOBS_BUTTON, "menu_button")));
+  VS_UI_WAIT (fixture->window, gtk_widget_get_mapped (GTK_WIDGET (job_row (button, 1))));
+  vs_ui_test_capture (GTK_WIDGET (vs_jobs_button_get_popover (button)), "window-jobs-popover");
+
+  /* Cancel, as the row's button does; the operation rolls back and ends. */
+  g_signal_connect (vs_job_get_cancellable (upload), "cancelled", G_CALLBACK (job_cancelled_cb), upload);
+  g_signal_emit_by_name (row_child (job_row (button, 0), "cancel_button"), "clicked");
+  VS_UI_WAIT (fixture->window, vs_job_get_state (upload) == VS_JOB_STATE_CANCELLED);
+  VS_UI_WAIT (fixture->window, row_says (job_row (button, 0), "Cancelled"));
+  VS_UI_CHECK (fixture->window, !gtk_widget_get_visible (row_child (job_row (button, 0), "cancel_button")));
+  VS_UI_CHECK (fixture->window, gtk_widget_get_visible (row_child (job_row (button, 0), "dismiss_button")));
+  /* Ended jobs leave the connection's list, not ours. */
+  VS_UI_CHECK (fixture->window, g_list_model_get_n_items (vs_connection_get_jobs (connection)) == 1);
+  VS_UI_CHECK (fixture->window, g_list_model_get_n_items (jobs) == 2);
+
+  /* A failure says what libvirt said. */
+  vs_error_set_with_detail (&error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED, "Could not wipe the volume",
+                            38, 18, "cannot open volume: Permission denied");
+  vs_job_finish (wipe, error);
+  VS_UI_WAIT (fixture->window, row_says (job_row (button, 1), "Failed"));
+  VS_UI_CHECK (fixture->window,
+               strstr (gtk_label_get_text (row_child (job_row (button, 1), "error_label")), "Permission denied") != NULL);
+  vs_ui_test_capture (GTK_WIDGET (vs_jobs_button_get_popover (button)), "window-jobs-ended");
+
+  /* Told when the window was not the one in front. */
+  if (gtk_window_is_active (GTK_WINDOW (fixture->window)))
+    VS_UI_CHECK (fixture->window, vs_jobs_button_get_last_notification (button) == NULL);
+  else
+    VS_UI_CHECK (fixture->window, g_strcmp0 (vs_jobs_button_get_last_notification (button),
+                                             "Wipe of windows-server.raw failed") == 0);
+
+  /* Removed one by one, or all ended ones at once. */
+  g_signal_emit_by_name (row_child (job_row (button, 0), "dismiss_button"), "clicked");
+  VS_UI_WAIT (fixture->window, g_list_model_get_n_items (jobs) == 1);
+  vs_jobs_button_clear_finished (button);
+  VS_UI_WAIT (fixture->window, g_list_model_get_n_items (jobs) == 0 && !gtk_widget_get_visible (GTK_WIDGET (button)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +988,7 @@ main (int   argc,
   ADD ("/ui/window/remove-connection", test_remove_connection);
   ADD ("/ui/window/small-screens", test_small_screens);
   ADD ("/ui/window/connection-page", test_connection_page);
+  ADD ("/ui/window/jobs", test_jobs);
   ADD ("/ui/window/add-connection-dialog", test_add_dialog);
   ADD ("/ui/window/credentials", test_credentials);
   ADD ("/ui/connections/remembered", test_remembered);
