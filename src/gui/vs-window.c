@@ -357,7 +357,6 @@ add_connection_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   dialog = vs_add_connection_dialog_new (GTK_WINDOW (self), self->manager);
-  vs_accessible_fix_labels (dialog);
   g_signal_connect_object (dialog, "connection-added",
                            G_CALLBACK (add_dialog_connection_added_cb), self,
                            G_CONNECT_SWAPPED);

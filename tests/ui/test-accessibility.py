@@ -8,7 +8,8 @@
 # What a screen reader gets, read through AT-SPI from the real application:
 # every control has a name (not a mnemonic with its underscore, not said
 # twice, not a GTK type name), choices of one are radio buttons, the
-# confirmation dialog and the menus are named, and sorting is reachable
+# confirmation dialog, the credentials dialog and the menus are named, and
+# sorting is reachable
 # without a pointer (the sort menu).
 #
 # Usage: test-accessibility.py VIRT_STORAGE_EXECUTABLE NODE_XML
@@ -30,7 +31,7 @@ CONTROLS = {
     'push button', 'toggle button', 'check box', 'radio button', 'menu item',
     'check menu item', 'radio menu item', 'page tab', 'entry', 'password text',
     'spin button', 'combo box', 'slider', 'level bar', 'progress bar', 'list item',
-    'table row', 'switch', 'dialog', 'alert', 'frame', 'tree table', 'list', 'link', 'menu',
+    'table row', 'switch', 'dialog', 'alert', 'frame', 'tree table', 'list', 'link', 'menu', 'text',
 }
 TYPE_NAME = re.compile(r'^(Gtk|Vs)[A-Z]\w*$')
 MNEMONIC = re.compile(r'_\w')
@@ -202,6 +203,20 @@ def quit_app(process):
                                               for a in pyatspi.Registry.getDesktop(0)):
         time.sleep(0.2)
 
+
+# A host that asks for credentials: the dialog that asks.
+process, app = start('--connect', 'test://' + os.path.join(os.path.dirname(os.path.abspath(node_xml)), 'ui-auth.xml'))
+try:
+    known = windows(app)[:1]
+    dialog = wait_window(app, known)
+    if dialog is None:
+        problems.append('the credentials dialog did not appear')
+    else:
+        find(dialog, 'text')
+        check_names(dialog, 'credentials dialog')
+        press(dialog, 'push button', 'Cancel')
+finally:
+    quit_app(process)
 
 # A host that cannot be reached: the banner and the connection page.
 process, app = start('--connect', 'bogus:///')
