@@ -9,8 +9,7 @@
 # every control has a name (not a mnemonic with its underscore, not said
 # twice, not a GTK type name), choices of one are radio buttons, the
 # confirmation dialog, the credentials dialog and the menus are named, and
-# sorting is reachable
-# without a pointer (the sort menu).
+# sorting is reachable without a pointer (the sort menu).
 #
 # Usage: test-accessibility.py VIRT_STORAGE_EXECUTABLE NODE_XML
 # Runs under a session bus (the test command's dbus-run-session), which
