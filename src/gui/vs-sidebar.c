@@ -40,6 +40,8 @@ struct _VsSidebar
   GtkListView         *list_view;
 };
 
+static void queue_resolve (VsSidebar *self);
+
 G_DEFINE_FINAL_TYPE (VsSidebar, vs_sidebar, GTK_TYPE_WIDGET)
 
 enum {
@@ -57,8 +59,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void queue_resolve (VsSidebar *self);
 
 /* Helpers --------------------------------------------------------------- */
 

@@ -54,6 +54,8 @@ struct _VsWindow
   VsPoolPage           *pool_page;
 };
 
+static void apply_layout (VsWindow *self);
+
 G_DEFINE_FINAL_TYPE (VsWindow, vs_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -64,8 +66,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void apply_layout (VsWindow *self);
 
 /* Helpers --------------------------------------------------------------- */
 
