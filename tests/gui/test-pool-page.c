@@ -858,6 +858,17 @@ test_transient_pool (Fixture       *fx,
   VS_UI_CHECK (fx->window, menu_note_is (fx, "Stop the pool to build it or delete its storage. A transient pool disappears once stopped."));
   VS_UI_CHECK (fx->window, action_enabled (fx, "pool.stop"));
 
+  /* Asked anyway (the switch is greyed out): libvirt refuses, the page
+   * says so in place; the next operation that works takes it away. */
+  gtk_switch_set_active (page_child (fx, "autostart_switch"), TRUE);
+  VS_UI_WAIT (fx->window, vs_error_bar_get_revealed (page_child (fx, "error_bar")) && pool_idle (fx->pool));
+  g_test_message ("%s / %s", vs_error_bar_get_heading (page_child (fx, "error_bar")),
+                  vs_error_bar_get_detail (page_child (fx, "error_bar")));
+  VS_UI_CHECK (fx->window, !gtk_switch_get_active (page_child (fx, "autostart_switch")));
+  vs_ui_test_capture (fx->window, "pool-page-error");
+  activate (fx, "pool.refresh");
+  VS_UI_WAIT (fx->window, !vs_error_bar_get_revealed (page_child (fx, "error_bar")));
+
   virStoragePoolDestroy (pool);
   virStoragePoolFree (pool);
   virConnectClose (conn);
