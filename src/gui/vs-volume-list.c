@@ -1339,6 +1339,9 @@ vs_volume_list_sort (VsVolumeList    *self,
   g_return_if_fail (VS_IS_VOLUME_LIST (self));
   g_return_if_fail (key < N_COLUMNS);
 
+  /* GTK 4.8 leaves the sort arrows of the columns sorted before on their
+   * headers unless the sort is cleared first. */
+  gtk_column_view_sort_by_column (self->column_view, NULL, order);
   gtk_column_view_sort_by_column (self->column_view, self->columns[key], order);
 }
 

@@ -109,7 +109,13 @@ vs_volume_sorter_compare (GtkSorter *sorter,
       return GTK_ORDERING_SMALLER;
     }
 
-  return gtk_ordering_from_cmpfunc (compare_volumes (self->key, item1, item2));
+  int cmp = compare_volumes (self->key, item1, item2);
+
+  /* Equal sizes or formats come in name order, not in libvirt's. */
+  if (cmp == 0 && self->key != VS_VOLUME_SORT_NAME)
+    cmp = compare_volumes (VS_VOLUME_SORT_NAME, item1, item2);
+
+  return gtk_ordering_from_cmpfunc (cmp);
 }
 
 static GtkSorterOrder

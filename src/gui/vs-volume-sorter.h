@@ -33,7 +33,7 @@ G_DECLARE_FINAL_TYPE (VsVolumeSorter, vs_volume_sorter, VS, VOLUME_SORTER, GtkSo
 /* Sorts VsVolumes by one of their properties ("key"), ascending: sizes by
  * value, text in natural order ("disk-2" before "disk-10", see
  * vs_natural_compare()), a missing value (details not loaded yet, no
- * domain using the volume) first.
+ * domain using the volume) first; volumes equal in that key by name.
  *
  * A custom sorter rather than GtkStringSorter and GtkNumericSorter: those
  * evaluate a GtkExpression per comparison, and GtkStringSorter builds a
