@@ -24,6 +24,8 @@ import time
 
 SKIP = 77
 TIMEOUT = 20
+# The application's name on the session bus (".Devel" for development builds).
+APP_ID_PREFIX = 'io.github.virtstorage.VirtStorage'
 
 # Roles a user operates or reads as a unit; each must have a name.
 CONTROLS = {
@@ -181,12 +183,22 @@ for key in ('GTK_A11Y', 'NO_AT_BRIDGE'):
 env['LANGUAGE'] = 'C'
 
 
+def bus_name_owned():
+    """Whether an instance of the application holds its name on the session
+    bus: a new one started meanwhile would hand its command line over and
+    quit."""
+    reply = subprocess.run(['dbus-send', '--session', '--print-reply=literal', '--dest=org.freedesktop.DBus',
+                            '/org/freedesktop/DBus', 'org.freedesktop.DBus.ListNames'],
+                           capture_output=True, text=True).stdout
+    return APP_ID_PREFIX in reply
+
+
 def start(*args):
     process = subprocess.Popen([executable] + list(args), env=env)
-    app = wait_app()
+    app = wait_app(timeout=3 * TIMEOUT)
     if app is None:
         process.terminate()
-        print('Bail out! the application did not show up on the accessibility bus')
+        print('Bail out! the application (%s) did not show up on the accessibility bus' % ' '.join(args))
         sys.exit(1)
     return process, app
 
@@ -195,11 +207,13 @@ def quit_app(process):
     if process.poll() is not None:
         problems.append('the application ended by itself (status %d)' % process.returncode)
     process.terminate()
-    process.wait(10)
-    # The next instance must not be mistaken for this one.
+    process.wait(TIMEOUT)
+    # The next instance must neither be mistaken for this one nor hand over
+    # to it.
     deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline and any(a is not None and a.name == 'virt-storage'
-                                              for a in pyatspi.Registry.getDesktop(0)):
+    while time.monotonic() < deadline and (bus_name_owned() or
+                                           any(a is not None and a.name == 'virt-storage'
+                                               for a in pyatspi.Registry.getDesktop(0))):
         time.sleep(0.2)
 
 
