@@ -20,9 +20,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(VsApplication) app = NULL;
+  const char *localedir = g_getenv ("VS_LOCALEDIR");
 
+  /* VS_LOCALEDIR points a build-tree run at the build's own translations
+   * (`meson devenv` sets it); an installed copy finds them by itself. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -13,6 +13,7 @@
 
 #include "vs-application.h"
 #include "vs-credentials-dialog.h"
+#include "vs-gtk-compat.h"
 #include "vs-window.h"
 
 /* Opened when nothing else is asked for or remembered; the test driver
@@ -118,6 +119,35 @@ open_uri (VsApplication           *self,
     vs_connection_manager_open (self->manager, connection, NULL, NULL);
 }
 
+/* Accessible names ------------------------------------------------------- */
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  vs_accessible_fix_labels (window);
+}
+
+/* Every window and dialog gets the GTK 4.8 naming fixes once it is built
+ * (it joins the list of toplevels before its template is). */
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (window), "vs-names-fixed") != NULL)
+        continue;
+
+      g_object_set_data (G_OBJECT (window), "vs-names-fixed", GINT_TO_POINTER (TRUE));
+      g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+    }
+}
+
 /* Actions -------------------------------------------------------------- */
 
 static void
@@ -209,6 +239,7 @@ vs_application_startup (GApplication *application)
                                          shortcuts_accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
 
   self->settings = create_settings ();
   self->manager = vs_connection_manager_new (self->settings);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vs-connection-row.h"
+#include "vs-uri.h"
 #include "vs-gtk-compat.h"
 
 struct _VsConnectionRow
@@ -94,7 +95,7 @@ update (VsConnectionRow *self)
       icon_name = NULL;
       break;
     case VS_CONNECTION_STATE_CONNECTED:
-      icon_name = vs_connection_uri_is_remote (uri) ? "network-server-symbolic" : "computer-symbolic";
+      icon_name = vs_uri_is_remote (uri) ? "network-server-symbolic" : "computer-symbolic";
       break;
     case VS_CONNECTION_STATE_FAILED:
       icon_name = "dialog-error-symbolic";
@@ -329,6 +330,9 @@ vs_connection_row_init (VsConnectionRow *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Connection actions"),
+                                  -1);
 
   self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);
   g_signal_group_connect_swapped (self->connection_signals, "notify::state",
@@ -409,20 +413,4 @@ vs_connection_dup_display_name (VsConnection *connection)
     return g_strdup (g_uri_get_host (parsed));
 
   return g_strdup (uri);
-}
-
-gboolean
-vs_connection_uri_is_remote (const char *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-  const char *host;
-
-  g_return_val_if_fail (uri != NULL, FALSE);
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, NULL);
-  if (parsed == NULL)
-    return FALSE;
-
-  host = g_uri_get_host (parsed);
-  return host != NULL && *host != '\0';
 }

@@ -32,6 +32,5 @@ void          vs_connection_row_popup_menu     (VsConnectionRow     *self);
 char         *vs_connection_dup_display_name   (VsConnection        *connection);
 
 /* "qemu:///system" → FALSE, "qemu+ssh://host/system" → TRUE. */
-gboolean      vs_connection_uri_is_remote      (const char          *uri);
 
 G_END_DECLS

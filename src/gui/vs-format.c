@@ -135,6 +135,27 @@ vs_format_percent (double fraction)
   return g_strdup_printf (_("%.0f%%"), MAX (fraction, 0) * 100.0);
 }
 
+char *
+vs_format_duration (gint64 seconds)
+{
+  gint64 minutes;
+
+  if (seconds < 0)
+    return NULL;
+
+  if (seconds < 60)
+    /* Translators: a duration in seconds, "45 s" */
+    return g_strdup_printf (_("%u s"), (guint) seconds);
+
+  minutes = (seconds + 30) / 60;
+  if (minutes < 60)
+    /* Translators: a duration in minutes, "2 min" */
+    return g_strdup_printf (_("%u min"), (guint) minutes);
+
+  /* Translators: a duration in hours and minutes, "1 h 5 min" */
+  return g_strdup_printf (_("%u h %u min"), (guint) (minutes / 60), (guint) (minutes % 60));
+}
+
 gboolean
 vs_parse_size (const char  *text,
                guint64     *bytes,

@@ -37,6 +37,9 @@ GQuark    vs_format_error_quark  (void);
 char     *vs_format_size         (guint64            bytes);
 /* @fraction is 0.42 for "42 %"; below 1 % but above 0 it says "< 1 %". */
 char     *vs_format_percent      (double             fraction);
+/* A time left, rounded as people say it: "45 s", "2 min", "1 h 5 min".
+ * NULL when @seconds is negative (unknown). */
+char     *vs_format_duration     (gint64             seconds);
 
 /* Reads a size typed by a person: "10G", "10 GiB", "512m", "1.5T", "100"
  * (bytes), "10 GB" (decimal). One-letter units and the "iB" units are
