@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -390,4 +392,41 @@ vs_test_ensure_daemon (void)
   g_printerr ("libvirtd is down after the test case: starting it again\n");
   if (!vs_test_start_daemon (vs_test_it_uri ()))
     g_printerr ("libvirtd did not come back\n");
+}
+
+typedef struct
+{
+  VsJob         *job;
+  GAsyncResult **result_slot;
+} MidTransfer;
+
+static gboolean
+transfer_moved (gpointer data)
+{
+  MidTransfer *wait = data;
+
+  return *wait->result_slot != NULL || vs_job_get_bytes_done (wait->job) > 0;
+}
+
+pid_t
+vs_test_pause_daemon_mid_transfer (VsJob          *job,
+                                   GAsyncResult  **result_slot)
+{
+  MidTransfer wait = { job, result_slot };
+  pid_t pid;
+
+  vs_test_assert_wait_for (transfer_moved, &wait, VS_TEST_TRANSFER_TIMEOUT_MS,
+                           "the transfer to move its first bytes");
+  pid = vs_test_daemon_pid ();
+  g_assert_cmpint (pid, >, 1);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+
+  /* What was in flight settles into the socket's buffer; the worker then
+   * blocks. A transfer that had already answered was too fast to catch. */
+  if (*result_slot != NULL || vs_job_is_finished (job))
+    g_error ("the transfer ended before it could be caught halfway; use a bigger file");
+  g_test_message ("libvirtd (pid %d) stopped at %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                  " bytes", (int) pid, vs_job_get_bytes_done (job), vs_job_get_bytes_total (job));
+
+  return pid;
 }

@@ -131,6 +131,15 @@ guint64   vs_test_virsh_volume_bytes (const char           *pool_name,
  * root, with a daemon started by `libvirtd -d`: the reason to skip, or
  * NULL. A VsTestItCase skip_reason. */
 char     *vs_test_kill_skip_reason  (void);
+
+/* Waits until @job has moved some bytes (or the transfer answered in
+ * @result_slot), then stops libvirtd with SIGSTOP, so that the transfer is
+ * caught halfway whatever the machine's speed: the worker blocks on the
+ * socket. Returns the daemon's pid, or fails the test when the transfer
+ * ended before it could be caught. Only where the test may kill the daemon
+ * (vs_test_kill_skip_reason() is NULL). */
+pid_t     vs_test_pause_daemon_mid_transfer (VsJob          *job,
+                                             GAsyncResult  **result_slot);
 /* After a case that may have killed libvirtd: starts it again when it does
  * not answer. A VsTestItCase after hook. */
 void      vs_test_ensure_daemon     (void);
