@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "vs-gtk-compat.h"
@@ -113,6 +115,16 @@ watch_cancellable (GTask        *task,
                                               dialog, NULL);
 }
 
+/* A message dialog has no title: without one a screen reader announces an
+ * unnamed dialog. The title is not shown (the dialog draws no title bar). */
+static void
+name_dialog (GtkWidget  *dialog,
+             const char *heading)
+{
+  gtk_window_set_title (GTK_WINDOW (dialog), heading);
+  vs_accessible_fix_labels (dialog);
+}
+
 /* Confirmation --------------------------------------------------------- */
 
 static void
@@ -172,6 +184,7 @@ vs_confirm_async (GtkWidget           *parent,
   button = gtk_dialog_add_button (GTK_DIALOG (dialog), destructive_label, GTK_RESPONSE_ACCEPT);
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  name_dialog (dialog, heading);
 
   data = g_new0 (DialogData, 1);
   g_task_set_task_data (task, data, dialog_data_free);
@@ -195,8 +208,9 @@ vs_confirm_finish (GAsyncResult  *result,
 /* Messages ------------------------------------------------------------- */
 
 void
-vs_message_show (GtkWidget  *parent,
-                 const char *heading,
+vs_message_show (GtkWidget      *parent,
+                 GtkMessageType  type,
+                 const char     *heading,
                  const char *body,
                  const char *detail)
 {
@@ -207,8 +221,9 @@ vs_message_show (GtkWidget  *parent,
 
   dialog = gtk_message_dialog_new (root_window (parent),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   type, GTK_BUTTONS_CLOSE,
                                    "%s", heading);
+  name_dialog (dialog, heading);
   if (body != NULL)
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
 
@@ -228,6 +243,7 @@ vs_message_show (GtkWidget  *parent,
       gtk_box_append (GTK_BOX (area), expander);
     }
 
+  vs_accessible_fix_labels (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -240,4 +256,87 @@ vs_widget_set_tooltip (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
     gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* Cells never set a tooltip text: on X11 each gtk_widget_set_tooltip_text()
+ * asks the server where the pointer is, a round trip per cell that made
+ * showing a 10,000-volume pool take half a second. The text is made when a
+ * tooltip is about to show, and only for a label cut short. */
+static gboolean
+ellipsized_query_tooltip_cb (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+  const char *text = gtk_label_get_text (label);
+
+  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+vs_label_tooltip_when_ellipsized (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (ellipsized_query_tooltip_cb), NULL);
+}
+
+/* "_Save" → "Save", "Rock_&_Roll" keeps its "&", "__" → "_". */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *string = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            p++;
+          else
+            continue;
+        }
+      g_string_append_c (string, *p);
+    }
+
+  return g_string_free (string, FALSE);
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *text,
+                      gboolean    use_underline)
+{
+  g_autofree char *label = use_underline ? strip_mnemonic (text) : g_strdup (text);
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+vs_accessible_fix_labels (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    set_accessible_label (widget, gtk_button_get_label (GTK_BUTTON (widget)), TRUE);
+  else if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)) &&
+           gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    set_accessible_label (widget, gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), TRUE);
+  else if (GTK_IS_EXPANDER (widget) && gtk_expander_get_label (GTK_EXPANDER (widget)) != NULL)
+    set_accessible_label (widget, gtk_expander_get_label (GTK_EXPANDER (widget)),
+                          gtk_expander_get_use_underline (GTK_EXPANDER (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    vs_accessible_fix_labels (child);
 }

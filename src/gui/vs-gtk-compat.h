@@ -18,9 +18,10 @@ G_BEGIN_DECLS
  * Every @parent is any widget: its root window becomes the transient parent
  * of the dialog (NULL is allowed). */
 
-/* Asks a yes/no question. @destructive_label names the action ("Delete");
+/* Asks a yes/no question. @destructive_label names the action ("_Delete");
  * the button is styled as destructive and Cancel has the default focus, so
- * Enter never destroys anything by accident. @body may be NULL. */
+ * Enter never destroys anything by accident. @body may be NULL. The
+ * dialog's accessible name is @heading. */
 void      vs_confirm_async        (GtkWidget            *parent,
                                    const char           *heading,
                                    const char           *body,
@@ -34,10 +35,11 @@ void      vs_confirm_async        (GtkWidget            *parent,
 gboolean  vs_confirm_finish       (GAsyncResult         *result,
                                    GError              **error);
 
-/* Shows a message (typically an error) with a Close button. @detail, when
- * not NULL, is shown in a collapsed, selectable "Details" section: put the
- * libvirt message there. */
+/* Shows a message (an error, a warning, ...) with a Close button. @detail,
+ * when not NULL, is shown in a collapsed, selectable "Details" section: put
+ * the libvirt message there. */
 void      vs_message_show         (GtkWidget            *parent,
+                                   GtkMessageType        type,
                                    const char           *heading,
                                    const char           *body,
                                    const char           *detail);
@@ -46,5 +48,17 @@ void      vs_message_show         (GtkWidget            *parent,
  * same: on X11 every call asks the server where the pointer is. */
 void vs_widget_set_tooltip (GtkWidget  *widget,
                             const char *text);
+
+/* Makes @label show its whole text as a tooltip when it is cut short (an
+ * ellipsized cell), without setting any tooltip text up front. */
+void vs_label_tooltip_when_ellipsized (GtkLabel *label);
+
+/* GTK 4.8 names a button with a mnemonic label by its raw label and its
+ * child's text together ("_Delete Delete" for screen readers), and an
+ * expander not at all. Gives every such widget in @widget's tree (itself
+ * included) its label without the underscore as its accessible name. Call
+ * it once a template is built; newer GTK releases need none of it, and it
+ * does no harm there. */
+void vs_accessible_fix_labels (GtkWidget *widget);
 
 G_END_DECLS

@@ -9,78 +9,76 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
-#include "vs-format.h"
+#include "vs-connection.h"
+#include "vs-error-bar.h"
 #include "vs-gtk-compat.h"
 #include "vs-pool.h"
+#include "vs-pool-definition-view.h"
 #include "vs-pool-page.h"
-#include "vs-pool-type-info.h"
+#include "vs-pool-type-facts.h"
+#include "vs-pool-usage.h"
 #include "vs-volume-list.h"
-
-/* The usage bar turns to the warning colour above this fraction. */
-#define USAGE_WARNING 0.9
 
 struct _VsPoolPage
 {
-  GtkWidget          parent_instance;
+  GtkWidget             parent_instance;
 
-  VsPool            *pool;
-  GCancellable      *xml_cancellable;
-  guint              updating_switch : 1;
+  VsPool               *pool;
+  GSignalGroup         *pool_signals;
+  GSignalGroup         *connection_signals;
+  guint                 updating_switch : 1;
 
   /* Template widgets */
-  GtkInfoBar        *error_bar;
-  GtkLabel          *error_heading;
-  GtkExpander       *error_expander;
-  GtkLabel          *error_detail;
-  GtkLabel          *name_label;
-  GtkLabel          *state_label;
-  GtkLabel          *type_label;
-  GtkMenuButton     *type_info_button;
-  GtkLabel          *type_title_label;
-  GtkLabel          *type_description_label;
-  GtkSpinner        *busy_spinner;
-  GtkWidget         *autostart_box;
-  GtkSwitch         *autostart_switch;
-  GtkLabel          *facts_label;
-  GtkLabel          *fact_kind;
-  GtkLabel          *fact_shared;
-  GtkLabel          *fact_snapshots;
-  GtkLabel          *fact_thin;
-  GtkLabel          *fact_volume;
-  GtkWidget         *space_frame;
-  GtkLabel          *capacity_label;
-  GtkLabel          *allocation_label;
-  GtkLabel          *available_label;
-  GtkImage          *overcommit_icon;
-  GtkLabel          *overcommit_label;
-  GtkLevelBar       *usage_bar;
-  GtkLabel          *path_label;
-  GtkWidget         *copy_path_button;
-  GtkWidget         *start_button;
-  GtkWidget         *stop_button;
-  GtkWidget         *refresh_button;
-  GtkWidget         *build_button;
-  GtkWidget         *delete_button;
-  GtkWidget         *undefine_button;
-  GtkWidget         *inactive_start_button;
-  GtkWidget         *search_button;
-  GtkStack          *content_stack;
-  GtkStack          *volumes_stack;
-  VsVolumeList      *volume_list;
-  GtkStack          *xml_stack;
-  GtkTextView       *xml_view;
-  GtkSpinner        *xml_spinner;
+  VsErrorBar           *error_bar;
+  GtkLabel             *name_label;
+  GtkLabel             *state_label;
+  GtkToggleButton      *facts_button;
+  GtkLabel             *type_label;
+  GtkImage             *facts_arrow;
+  GtkMenuButton        *type_info_button;
+  VsPoolTypeFacts      *type_facts;
+  VsPoolTypeFacts      *facts_summary;
+  GtkLabel             *path_label;
+  GtkSpinner           *busy_spinner;
+  GtkWidget            *autostart_box;
+  GtkSwitch            *autostart_switch;
+  VsPoolUsage          *usage;
+  GtkWidget            *start_button;
+  GtkWidget            *stop_button;
+  GtkWidget            *refresh_button;
+  GtkWidget            *search_button;
+  GtkMenuButton        *more_button;
+  GtkLabel             *menu_note;
+  GtkStack             *content_stack;
+  GtkStack             *volumes_stack;
+  VsVolumeList         *volume_list;
+  GtkWidget            *inactive_start_button;
+  GtkStack             *unreachable_icon_stack;
+  GtkSpinner           *unreachable_spinner;
+  GtkLabel             *unreachable_title;
+  GtkLabel             *unreachable_body;
+  GtkWidget            *reconnect_button;
+  VsPoolDefinitionView *definition_view;
 };
 
+typedef void     (*PoolOpAsync)  (VsPool               *pool,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+typedef gboolean (*PoolOpFinish) (VsPool               *pool,
+                                  GAsyncResult         *result,
+                                  GError              **error);
+
+/* One operation on the pool shown when it started. */
 typedef struct
 {
-  VsPoolPage *self;
-  VsPool     *pool;
-  gboolean    autostart;
+  VsPoolPage   *self;
+  VsPool       *pool;
+  PoolOpAsync   start;
+  PoolOpFinish  finish;
+  gboolean      autostart;
 } OpData;
 
 G_DEFINE_FINAL_TYPE (VsPoolPage, vs_pool_page, GTK_TYPE_WIDGET)
@@ -120,12 +118,16 @@ ensure_fallback_style (GtkWidget *widget)
 }
 
 static OpData *
-op_data_new (VsPoolPage *self)
+op_data_new (VsPoolPage   *self,
+             PoolOpAsync   start,
+             PoolOpFinish  finish)
 {
   OpData *data = g_new0 (OpData, 1);
 
   data->self = g_object_ref (self);
   data->pool = g_object_ref (self->pool);
+  data->start = start;
+  data->finish = finish;
 
   return data;
 }
@@ -140,46 +142,12 @@ op_data_free (OpData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpData, op_data_free)
 
-static void
-show_error (VsPoolPage   *self,
-            const GError *error)
+static gboolean
+is_reconnecting (VsPoolPage *self)
 {
-  const char *message = error->message;
-  const char *colon = strstr (message, ": ");
-  g_autofree char *heading = NULL;
-  const char *detail = NULL;
+  VsConnection *connection = self->pool != NULL ? vs_pool_get_connection (self->pool) : NULL;
 
-  /* The core writes "What failed: libvirt's words"; the first part is the
-   * heading, libvirt's message goes one click away. */
-  if (colon != NULL && colon != message && colon[2] != '\0')
-    {
-      heading = g_strndup (message, colon - message);
-      detail = colon + 2;
-    }
-  else
-    heading = g_strdup (message);
-
-  gtk_label_set_text (self->error_heading, heading);
-  gtk_label_set_text (self->error_detail, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_expander), detail != NULL);
-  gtk_expander_set_expanded (self->error_expander, FALSE);
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
-}
-
-static void
-hide_error (VsPoolPage *self)
-{
-  gtk_info_bar_set_revealed (self->error_bar, FALSE);
-}
-
-static void
-set_size_label (GtkLabel *label,
-                gboolean  known,
-                guint64   bytes)
-{
-  g_autofree char *text = known ? vs_format_size (bytes) : g_strdup ("—");
-
-  gtk_label_set_text (label, text);
+  return connection != NULL && vs_connection_get_reconnecting (connection);
 }
 
 static void
@@ -205,15 +173,26 @@ set_action (VsPoolPage *self,
             const char *tooltip)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, reason == NULL);
-  if (button == NULL)
-    return;
+  if (button != NULL)
+    vs_widget_set_tooltip (button, reason != NULL ? reason : tooltip);
+}
 
-  vs_widget_set_tooltip (button, reason != NULL ? reason : tooltip);
+/* The pool menu cannot say in a tooltip why an item is greyed out; a note
+ * at its end does. */
+static const char *
+menu_note_text (VsPool     *pool,
+                const char *blocked)
+{
+  if (blocked != NULL)
+    return blocked;
+  if (vs_pool_get_active (pool))
+    return vs_pool_get_persistent (pool)
+             ? _("Stop the pool to build it, delete its storage or undefine it.")
+             : _("Stop the pool to build it or delete its storage. A transient pool disappears once stopped.");
+  if (!vs_pool_get_persistent (pool))
+    return _("A transient pool has no definition to undefine.");
 
-  /* GtkFlowBox's keyboard navigation stops dead on a child whose widget
-   * cannot take the focus; an insensitive child is skipped. */
-  if (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (button)))
-    gtk_widget_set_sensitive (gtk_widget_get_parent (button), reason == NULL);
+  return NULL;
 }
 
 static void
@@ -225,12 +204,15 @@ update_actions (VsPoolPage *self)
   VsPoolState state = pool != NULL ? vs_pool_get_state (pool) : VS_POOL_STATE_UNKNOWN;
   guint n_selected = vs_volume_list_get_n_selected (self->volume_list);
   const char *blocked = NULL;
+  const char *unreachable = NULL;
   const char *reason;
+  const char *note;
 
   if (pool == NULL)
-    blocked = _("No pool is selected");
+    blocked = unreachable = _("No pool is selected");
   else if (!vs_pool_get_reachable (pool))
-    blocked = _("The connection is closed");
+    blocked = unreachable = is_reconnecting (self) ? _("Reconnecting to the host…")
+                                                   : _("The connection is closed");
   else if (vs_pool_get_busy (pool))
     blocked = _("Wait for the current operation to finish");
 
@@ -248,36 +230,37 @@ update_actions (VsPoolPage *self)
                 ? _("Stop the pool: virtual machines can no longer use its volumes; the data stays")
                 : _("Stop the pool: a transient pool disappears once stopped; the data stays"));
 
+  /* Start or Stop, whichever applies, in the same place. */
+  gtk_widget_set_visible (self->start_button, !active);
+  gtk_widget_set_visible (self->stop_button, active);
+
   reason = blocked != NULL ? blocked : !active ? _("Start the pool first") : NULL;
   set_action (self, "pool.refresh", self->refresh_button, reason,
               _("Look again for volumes, including files made outside libvirt (F5)"));
 
   reason = blocked != NULL ? blocked : active ? _("Stop the pool first") : NULL;
-  set_action (self, "pool.build", self->build_button, reason,
-              _("Prepare the storage: create the folder, format the device or the volume group"));
-
-  reason = blocked != NULL ? blocked : active ? _("Stop the pool first") : NULL;
-  set_action (self, "pool.delete", self->delete_button, reason,
-              _("Delete the pool’s storage from the disk, with everything in it"));
+  set_action (self, "pool.build", NULL, reason, NULL);
+  set_action (self, "pool.delete", NULL, reason, NULL);
 
   reason = blocked != NULL ? blocked
          : !persistent ? _("The pool is transient: it has no definition to remove")
          : active ? _("Stop the pool first")
          : NULL;
-  set_action (self, "pool.undefine", self->undefine_button, reason,
-              _("Forget the pool’s definition; the data on the disk stays"));
+  set_action (self, "pool.undefine", NULL, reason, NULL);
 
   reason = pool == NULL ? blocked
          : vs_pool_get_target_path (pool) == NULL ? _("This pool has no target path")
          : NULL;
-  set_action (self, "pool.copy-path", self->copy_path_button, reason, _("Copy the target path"));
+  set_action (self, "pool.copy-path", NULL, reason, NULL);
 
-  reason = blocked != NULL && (pool == NULL || !vs_pool_get_reachable (pool)) ? blocked
-         : !active ? _("Start the pool first")
-         : NULL;
+  note = pool != NULL ? menu_note_text (pool, blocked) : blocked;
+  gtk_label_set_text (self->menu_note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_note), note != NULL);
+
+  reason = unreachable != NULL ? unreachable : !active ? _("Start the pool first") : NULL;
   set_action (self, "volumes.search", self->search_button, reason, _("Search volumes (Ctrl+F)"));
 
-  reason = blocked != NULL && (pool == NULL || !vs_pool_get_reachable (pool)) ? blocked
+  reason = unreachable != NULL ? unreachable
          : !active ? _("Start the pool first")
          : n_selected == 0 ? _("Select the volumes to delete")
          : NULL;
@@ -290,139 +273,31 @@ update_actions (VsPoolPage *self)
          : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->autostart_switch), reason == NULL);
   vs_widget_set_tooltip (self->autostart_box,
-                               reason != NULL ? reason
-                                              : _("Start the pool when the host boots"));
-}
-
-
-/* Joins the words of @text with no-break spaces, so a heading and its value
- * wrap as one piece. */
-static char *
-keep_together (const char *text)
-{
-  g_autoptr(GString) string = g_string_new (text);
-
-  g_string_replace (string, " ", "\u00a0", 0);
-  return g_string_free (g_steal_pointer (&string), FALSE);
+                         reason != NULL ? reason : _("Start the pool when the host boots"));
 }
 
 static void
 update_type (VsPoolPage *self)
 {
   const char *type = self->pool != NULL ? vs_pool_get_pool_type (self->pool) : NULL;
-  const VsPoolTypeInfo *info = vs_pool_type_info_lookup (type);
+  const VsPoolTypeFactSheet *sheet = vs_pool_type_facts_lookup (type);
   g_autofree char *type_text = NULL;
-  g_autofree char *facts = NULL;
-  const char *shared;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->facts_label), info != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->type_info_button), info != NULL);
-
-  if (info == NULL)
+  vs_pool_type_facts_set_pool_type (self->type_facts, type);
+  vs_pool_type_facts_set_pool_type (self->facts_summary, type);
+  gtk_widget_set_visible (GTK_WIDGET (self->type_info_button), sheet != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->facts_button), sheet != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_arrow), sheet != NULL);
+  if (sheet == NULL)
     {
       gtk_label_set_text (self->type_label, type != NULL ? type : "");
+      gtk_toggle_button_set_active (self->facts_button, FALSE);
       return;
     }
 
-  shared = info->sharing == VS_POOL_SHARING_YES ? _("Yes: live migration") : _(info->shared);
-
   /* Translators: a pool type's name, then libvirt's name for it: "Directory (dir)" */
-  type_text = g_strdup_printf (_("%s (%s)"), _(info->label), info->type);
+  type_text = g_strdup_printf (_("%s (%s)"), _(sheet->label), sheet->type);
   gtk_label_set_text (self->type_label, type_text);
-
-  gtk_label_set_text (self->type_title_label, _(info->label));
-  gtk_label_set_text (self->type_description_label, _(info->description));
-  gtk_label_set_text (self->fact_kind, _(info->kind));
-  gtk_label_set_text (self->fact_shared, shared);
-  gtk_label_set_text (self->fact_snapshots, _(info->snapshots));
-  gtk_label_set_text (self->fact_thin, _(info->thin));
-  gtk_label_set_text (self->fact_volume, _(info->volume));
-
-  /* Each heading stays with its value when the line wraps. */
-  {
-    const char *headings[] = { _("Shared between hosts"), _("Snapshots"), _("Thin provisioning"),
-                               /* Translators: heading of what one volume of the pool is,
-                                * followed by "An image file", "A logical volume", ... */
-                               C_("pool type", "Volume") };
-    const char *values[] = { shared, _(info->snapshots), _(info->thin), _(info->volume) };
-    g_autoptr(GString) markup = g_string_new (NULL);
-    g_autofree char *kind = g_markup_escape_text (_(info->kind), -1);
-
-    g_string_append (markup, kind);
-    for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-      {
-        g_autofree char *heading = keep_together (headings[i]);
-        g_autofree char *value = keep_together (values[i]);
-        g_autofree char *pair = g_markup_printf_escaped ("   ·   <b>%s</b>\u00a0%s", heading, value);
-
-        g_string_append (markup, pair);
-      }
-    facts = g_string_free (g_steal_pointer (&markup), FALSE);
-  }
-  gtk_label_set_markup (self->facts_label, facts);
-}
-
-static void
-update_space (VsPoolPage *self)
-{
-  VsPool *pool = self->pool;
-  gboolean active = pool != NULL && vs_pool_get_active (pool);
-  guint64 capacity = pool != NULL ? vs_pool_get_capacity (pool) : 0;
-  guint64 allocation = pool != NULL ? vs_pool_get_allocation (pool) : 0;
-  guint64 volumes = pool != NULL ? vs_pool_get_volumes_capacity (pool) : 0;
-  gboolean known = active && capacity > 0;
-  double used = known ? (double) allocation / (double) capacity : 0.0;
-  gboolean overcommitted = FALSE;
-
-  set_size_label (self->capacity_label, known, capacity);
-  set_size_label (self->allocation_label, known, allocation);
-  set_size_label (self->available_label, known, pool != NULL ? vs_pool_get_available (pool) : 0);
-
-  gtk_level_bar_set_value (self->usage_bar, CLAMP (used, 0.0, 1.0));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->usage_bar), known);
-  if (known)
-    {
-      g_autofree char *allocation_text = vs_format_size (allocation);
-      g_autofree char *capacity_text = vs_format_size (capacity);
-      g_autofree char *percent = vs_format_percent (used);
-      /* Translators: "40.0 GiB of 100.0 GiB used (40%)" */
-      g_autofree char *tooltip = g_strdup_printf (_("%s of %s used (%s)"),
-                                                  allocation_text, capacity_text, percent);
-
-      vs_widget_set_tooltip (GTK_WIDGET (self->usage_bar), tooltip);
-    }
-  else
-    vs_widget_set_tooltip (GTK_WIDGET (self->usage_bar), NULL);
-
-  /* Without a volume list (too many volumes for libvirt) there is no sum. */
-  if (known && pool != NULL && vs_pool_get_volumes_loaded (pool) &&
-      (vs_pool_get_volumes_error (pool) == NULL ||
-       g_list_model_get_n_items (vs_pool_get_volumes (pool)) > 0))
-    {
-      double fraction = (double) volumes / (double) capacity;
-      g_autofree char *size = vs_format_size (volumes);
-      g_autofree char *percent = vs_format_percent (fraction);
-      /* Translators: the sum of the volumes' capacities, then that as a
-       * part of the pool's capacity: "120.0 GiB · 150%" */
-      g_autofree char *text = g_strdup_printf (_("%s · %s"), size, percent);
-
-      overcommitted = fraction > 1.0;
-      gtk_label_set_text (self->overcommit_label, text);
-      vs_widget_set_tooltip (gtk_widget_get_parent (GTK_WIDGET (self->overcommit_label)),
-                                   overcommitted
-                                     ? _("Overcommitted: the volumes can grow to more than the pool holds. "
-                                         "Thin-provisioned volumes take space as guests write, "
-                                         "so the pool can fill up.")
-                                     : _("The sum of the volumes’ capacities, against the pool’s capacity"));
-    }
-  else
-    {
-      gtk_label_set_text (self->overcommit_label, "—");
-      vs_widget_set_tooltip (gtk_widget_get_parent (GTK_WIDGET (self->overcommit_label)), NULL);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->overcommit_icon), overcommitted);
-  set_state_style (GTK_WIDGET (self->overcommit_label), overcommitted ? "warning" : NULL);
 }
 
 static void
@@ -439,7 +314,6 @@ update_header (VsPoolPage *self)
       gtk_label_set_text (self->state_label, "");
       gtk_label_set_text (self->path_label, "");
       update_type (self);
-      update_space (self);
       return;
     }
 
@@ -473,18 +347,15 @@ update_header (VsPoolPage *self)
 
   if (!vs_pool_get_reachable (pool))
     {
-      state_text = _("Disconnected");
+      state_text = is_reconnecting (self) ? _("Reconnecting…") : _("Disconnected");
       style = "dim-label";
     }
 
   gtk_label_set_text (self->state_label, state_text);
   set_state_style (GTK_WIDGET (self->state_label), style);
 
-  /* The numbers are the last ones known: grey them out. */
-  gtk_widget_set_sensitive (self->space_frame, vs_pool_get_reachable (pool));
-
   path = vs_pool_get_target_path (pool);
-  gtk_label_set_text (self->path_label, path != NULL ? path : "—");
+  gtk_label_set_text (self->path_label, path != NULL ? path : "");
   vs_widget_set_tooltip (GTK_WIDGET (self->path_label), path);
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), vs_pool_get_busy (pool));
@@ -496,13 +367,13 @@ update_header (VsPoolPage *self)
   self->updating_switch = FALSE;
 
   update_type (self);
-  update_space (self);
 }
 
 static void
 update_volumes_page (VsPoolPage *self)
 {
   const char *page = "list";
+  gboolean reconnecting = is_reconnecting (self);
 
   if (self->pool != NULL && !vs_pool_get_reachable (self->pool))
     page = "unreachable";
@@ -510,6 +381,23 @@ update_volumes_page (VsPoolPage *self)
     page = "inactive";
 
   gtk_stack_set_visible_child_name (self->volumes_stack, page);
+
+  gtk_stack_set_visible_child_name (self->unreachable_icon_stack, reconnecting ? "spinner" : "icon");
+  gtk_spinner_set_spinning (self->unreachable_spinner, reconnecting && g_str_equal (page, "unreachable"));
+  gtk_widget_set_visible (self->reconnect_button, !reconnecting);
+  if (reconnecting)
+    {
+      gtk_label_set_text (self->unreachable_title, _("Reconnecting to the host…"));
+      gtk_label_set_text (self->unreachable_body,
+                          _("The connection dropped. Virt Storage is trying to reach the host again; "
+                            "the pool comes back by itself when the host answers."));
+    }
+  else
+    {
+      gtk_label_set_text (self->unreachable_title, _("The connection is closed"));
+      gtk_label_set_text (self->unreachable_body,
+                          _("Reconnect to the host to see and manage this pool again."));
+    }
 }
 
 static void
@@ -520,68 +408,7 @@ update_all (VsPoolPage *self)
   update_actions (self);
 }
 
-static void
-xml_ready_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(VsPoolPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xml = NULL;
-
-  xml = vs_pool_get_xml_finish (VS_POOL (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  gtk_spinner_set_spinning (self->xml_spinner, FALSE);
-  gtk_stack_set_visible_child_name (self->xml_stack, "text");
-
-  if (xml == NULL)
-    {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->xml_view), "", -1);
-      show_error (self, error);
-      return;
-    }
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->xml_view), xml, -1);
-}
-
-static void
-load_xml (VsPoolPage *self)
-{
-  g_cancellable_cancel (self->xml_cancellable);
-  g_clear_object (&self->xml_cancellable);
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->xml_view), "", -1);
-
-  if (self->pool == NULL ||
-      !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "definition"))
-    return;
-
-  self->xml_cancellable = g_cancellable_new ();
-  gtk_stack_set_visible_child_name (self->xml_stack, "loading");
-  gtk_spinner_set_spinning (self->xml_spinner, TRUE);
-  vs_pool_get_xml_async (self->pool, self->xml_cancellable, xml_ready_cb, g_object_ref (self));
-}
-
 /* Signal callbacks ----------------------------------------------------- */
-
-static void
-pool_notify_cb (VsPoolPage *self,
-                GParamSpec *pspec,
-                VsPool     *pool)
-{
-  update_all (self);
-}
-
-static void
-error_bar_response_cb (VsPoolPage *self,
-                       int         response,
-                       GtkInfoBar *bar)
-{
-  if (response == GTK_RESPONSE_CLOSE)
-    hide_error (self);
-}
 
 static void
 n_selected_changed_cb (VsPoolPage   *self,
@@ -592,60 +419,30 @@ n_selected_changed_cb (VsPoolPage   *self,
 }
 
 static void
-content_page_changed_cb (VsPoolPage *self,
-                         GParamSpec *pspec,
-                         GtkStack   *stack)
+op_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  load_xml (self);
-}
+  g_autoptr(OpData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = data->finish (VS_POOL (object), result, &error);
 
-static void
-copy_xml_clicked_cb (VsPoolPage *self,
-                     GtkButton  *button)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->xml_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-}
-
-static void
-op_done (OpData       *data,
-         gboolean      ok,
-         const GError *error)
-{
-  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Nothing to say about a pool that is no longer shown. */
+  if (data->self->pool != data->pool || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* An error about a pool that is no longer shown would be confusing. */
-  if (data->self->pool == data->pool)
-    show_error (data->self, error);
+  /* A later operation that worked makes an earlier error moot. */
+  if (ok)
+    vs_error_bar_hide (data->self->error_bar);
+  else
+    vs_error_bar_show_error (data->self->error_bar, NULL, error);
 }
 
-#define DEFINE_OP_CB(op)                                                    \
-static void                                                                 \
-pool_##op##_cb (GObject      *object,                                       \
-                GAsyncResult *result,                                       \
-                gpointer      user_data)                                    \
-{                                                                           \
-  g_autoptr(OpData) data = user_data;                                       \
-  g_autoptr(GError) error = NULL;                                           \
-  gboolean ok = vs_pool_##op##_finish (VS_POOL (object), result, &error);   \
-                                                                            \
-  op_done (data, ok, error);                                                \
+static void
+run_op (OpData *data)
+{
+  data->start (data->pool, NULL, op_done_cb, data);
 }
-
-DEFINE_OP_CB (start)
-DEFINE_OP_CB (stop)
-DEFINE_OP_CB (refresh)
-DEFINE_OP_CB (build)
-DEFINE_OP_CB (delete)
-DEFINE_OP_CB (undefine)
-
-#undef DEFINE_OP_CB
 
 static void
 autostart_done_cb (GObject      *object,
@@ -656,18 +453,24 @@ autostart_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   VsPoolPage *self = data->self;
 
-  if (vs_pool_set_autostart_finish (VS_POOL (object), result, &error))
+  if (self->pool != data->pool)
     {
-      if (self->pool == data->pool)
-        gtk_switch_set_state (self->autostart_switch, data->autostart);
+      vs_pool_set_autostart_finish (VS_POOL (object), result, NULL);
       return;
     }
 
-  op_done (data, FALSE, error);
+  if (vs_pool_set_autostart_finish (VS_POOL (object), result, &error))
+    {
+      vs_error_bar_hide (self->error_bar);
+      gtk_switch_set_state (self->autostart_switch, data->autostart);
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    vs_error_bar_show_error (self->error_bar, NULL, error);
 
   /* Put the switch back where the pool really is. */
-  if (self->pool == data->pool)
-    update_header (self);
+  update_header (self);
 }
 
 static gboolean
@@ -683,53 +486,82 @@ autostart_state_set_cb (VsPoolPage *self,
   if (state == vs_pool_get_autostart (self->pool))
     return FALSE;
 
-  data = op_data_new (self);
+  data = op_data_new (self, NULL, NULL);
   data->autostart = state;
-  hide_error (self);
   vs_pool_set_autostart_async (self->pool, state, NULL, autostart_done_cb, data);
 
   /* The switch's state follows once libvirt agreed. */
   return TRUE;
 }
 
-typedef void (*PoolOpAsync) (VsPool              *pool,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data);
-
 static void
-run_confirmed (GAsyncResult        *result,
-               OpData              *data,
-               PoolOpAsync          op,
-               GAsyncReadyCallback  done)
+op_confirmed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autoptr(OpData) owned = data;
-  VsPool *pool = owned->pool;
+  g_autoptr(OpData) data = user_data;
 
   if (!vs_confirm_finish (result, NULL))
     return;
 
-  hide_error (owned->self);
-  op (pool, NULL, done, g_steal_pointer (&owned));
-}
-
-static void
-delete_confirmed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  run_confirmed (result, user_data, vs_pool_delete_async, pool_delete_cb);
-}
-
-static void
-undefine_confirmed_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  run_confirmed (result, user_data, vs_pool_undefine_async, pool_undefine_cb);
+  run_op (g_steal_pointer (&data));
 }
 
 /* Actions ---------------------------------------------------------------- */
+
+static void
+confirm_op (VsPoolPage   *self,
+            const char   *heading,
+            const char   *body,
+            const char   *button,
+            PoolOpAsync   start,
+            PoolOpFinish  finish)
+{
+  vs_confirm_async (GTK_WIDGET (self), heading, body, button, NULL, op_confirmed_cb,
+                    op_data_new (self, start, finish));
+}
+
+static void
+confirm_delete (VsPoolPage *self)
+{
+  const char *path = vs_pool_get_target_path (self->pool);
+  g_autofree char *heading = g_strdup_printf (_("Delete the storage of the pool “%s”?"),
+                                              vs_pool_get_name (self->pool));
+  g_autofree char *body = NULL;
+
+  if (path != NULL)
+    body = g_strdup_printf (_("%s and everything in it is deleted from the disk, "
+                              "including the data of every volume. The pool’s definition "
+                              "stays, so the pool can be built again, empty.\n\n"
+                              "This cannot be undone."),
+                            path);
+  else
+    body = g_strdup (_("The pool’s storage and everything in it is deleted, including the "
+                       "data of every volume. The pool’s definition stays.\n\n"
+                       "This cannot be undone."));
+
+  confirm_op (self, heading, body, _("_Delete Storage"), vs_pool_delete_async, vs_pool_delete_finish);
+}
+
+static void
+confirm_undefine (VsPoolPage *self)
+{
+  const char *path = vs_pool_get_target_path (self->pool);
+  g_autofree char *heading = g_strdup_printf (_("Undefine the pool “%s”?"),
+                                              vs_pool_get_name (self->pool));
+  g_autofree char *body = NULL;
+
+  if (path != NULL)
+    body = g_strdup_printf (_("Libvirt forgets this pool: the definition is removed. "
+                              "The files in %s stay on disk; define a pool on that path "
+                              "again to use them."),
+                            path);
+  else
+    body = g_strdup (_("Libvirt forgets this pool: the definition is removed. "
+                       "The data in its storage stays."));
+
+  confirm_op (self, heading, body, _("_Undefine"), vs_pool_undefine_async, vs_pool_undefine_finish);
+}
 
 static void
 pool_action (GtkWidget  *widget,
@@ -748,59 +580,19 @@ pool_action (GtkWidget  *widget,
 
       if (path != NULL)
         gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), path);
-      return;
     }
-
-  hide_error (self);
-
-  if (g_str_equal (action_name, "pool.start"))
-    vs_pool_start_async (pool, NULL, pool_start_cb, op_data_new (self));
+  else if (g_str_equal (action_name, "pool.start"))
+    run_op (op_data_new (self, vs_pool_start_async, vs_pool_start_finish));
   else if (g_str_equal (action_name, "pool.stop"))
-    vs_pool_stop_async (pool, NULL, pool_stop_cb, op_data_new (self));
+    run_op (op_data_new (self, vs_pool_stop_async, vs_pool_stop_finish));
   else if (g_str_equal (action_name, "pool.refresh"))
-    vs_pool_refresh_async (pool, NULL, pool_refresh_cb, op_data_new (self));
+    run_op (op_data_new (self, vs_pool_refresh_async, vs_pool_refresh_finish));
   else if (g_str_equal (action_name, "pool.build"))
-    vs_pool_build_async (pool, NULL, pool_build_cb, op_data_new (self));
+    run_op (op_data_new (self, vs_pool_build_async, vs_pool_build_finish));
   else if (g_str_equal (action_name, "pool.delete"))
-    {
-      const char *path = vs_pool_get_target_path (pool);
-      g_autofree char *heading = g_strdup_printf (_("Delete the storage of the pool “%s”?"),
-                                                  vs_pool_get_name (pool));
-      g_autofree char *body = NULL;
-
-      if (path != NULL)
-        body = g_strdup_printf (_("%s and everything in it is deleted from the disk, "
-                                  "including the data of every volume. The pool’s definition "
-                                  "stays, so the pool can be built again, empty.\n\n"
-                                  "This cannot be undone."),
-                                path);
-      else
-        body = g_strdup (_("The pool’s storage and everything in it is deleted, including the "
-                           "data of every volume. The pool’s definition stays.\n\n"
-                           "This cannot be undone."));
-
-      vs_confirm_async (widget, heading, body, _("_Delete Storage"), NULL,
-                        delete_confirmed_cb, op_data_new (self));
-    }
+    confirm_delete (self);
   else if (g_str_equal (action_name, "pool.undefine"))
-    {
-      const char *path = vs_pool_get_target_path (pool);
-      g_autofree char *heading = g_strdup_printf (_("Undefine the pool “%s”?"),
-                                                  vs_pool_get_name (pool));
-      g_autofree char *body = NULL;
-
-      if (path != NULL)
-        body = g_strdup_printf (_("Libvirt forgets this pool: the definition is removed. "
-                                  "The files in %s stay on disk; define a pool on that path "
-                                  "again to use them."),
-                                path);
-      else
-        body = g_strdup (_("Libvirt forgets this pool: the definition is removed. "
-                           "The data in its storage stays."));
-
-      vs_confirm_async (widget, heading, body, _("_Undefine"), NULL,
-                        undefine_confirmed_cb, op_data_new (self));
-    }
+    confirm_undefine (self);
 }
 
 static void
@@ -829,11 +621,11 @@ vs_pool_page_dispose (GObject *object)
   VsPoolPage *self = (VsPoolPage *)object;
   GtkWidget *child;
 
-  if (self->pool != NULL)
-    g_signal_handlers_disconnect_by_data (self->pool, self);
+  if (self->pool_signals != NULL)
+    g_signal_group_set_target (self->pool_signals, NULL);
+  if (self->connection_signals != NULL)
+    g_signal_group_set_target (self->connection_signals, NULL);
   g_clear_object (&self->pool);
-  g_cancellable_cancel (self->xml_cancellable);
-  g_clear_object (&self->xml_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VS_TYPE_POOL_PAGE);
   /* The children without an id are not the template's to drop. */
@@ -841,6 +633,17 @@ vs_pool_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (vs_pool_page_parent_class)->dispose (object);
+}
+
+static void
+vs_pool_page_finalize (GObject *object)
+{
+  VsPoolPage *self = (VsPoolPage *)object;
+
+  g_clear_object (&self->pool_signals);
+  g_clear_object (&self->connection_signals);
+
+  G_OBJECT_CLASS (vs_pool_page_parent_class)->finalize (object);
 }
 
 static void
@@ -886,6 +689,7 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vs_pool_page_dispose;
+  object_class->finalize = vs_pool_page_finalize;
   object_class->get_property = vs_pool_page_get_property;
   object_class->set_property = vs_pool_page_set_property;
 
@@ -895,55 +699,44 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VS_TYPE_ERROR_BAR);
+  g_type_ensure (VS_TYPE_POOL_DEFINITION_VIEW);
+  g_type_ensure (VS_TYPE_POOL_TYPE_FACTS);
+  g_type_ensure (VS_TYPE_POOL_USAGE);
   g_type_ensure (VS_TYPE_VOLUME_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/virtstorage/VirtStorage/vs-pool-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, error_bar);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, error_heading);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, error_expander);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, error_detail);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, facts_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, type_label);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, facts_arrow);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, type_info_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, type_title_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, type_description_label);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, type_facts);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, facts_summary);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, path_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, autostart_box);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, autostart_switch);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, facts_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_kind);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_shared);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_snapshots);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_thin);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, fact_volume);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, space_frame);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, capacity_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, allocation_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, available_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, overcommit_icon);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, overcommit_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, usage_bar);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, path_label);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, copy_path_button);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, usage);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, refresh_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, build_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, undefine_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, inactive_start_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, menu_note);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, volumes_stack);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, volume_list);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, xml_stack);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, xml_view);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, xml_spinner);
-  gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, inactive_start_button);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, unreachable_icon_stack);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, unreachable_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, unreachable_title);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, unreachable_body);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, reconnect_button);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, definition_view);
   gtk_widget_class_bind_template_callback (widget_class, n_selected_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, content_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, copy_xml_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, autostart_state_set_cb);
 
   gtk_widget_class_install_action (widget_class, "pool.start", NULL, pool_action);
@@ -968,16 +761,18 @@ static void
 vs_pool_page_init (VsPoolPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vs_accessible_fix_labels (GTK_WIDGET (self));
 
   ensure_fallback_style (GTK_WIDGET (self));
 
-  /* GtkLevelBar's default offsets read like a battery (low is bad); a disk
-   * is the other way round. The names only pick the theme's colours. */
-  gtk_level_bar_remove_offset_value (self->usage_bar, GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (self->usage_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (self->usage_bar, GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_add_offset_value (self->usage_bar, GTK_LEVEL_BAR_OFFSET_HIGH, USAGE_WARNING);
-  gtk_level_bar_add_offset_value (self->usage_bar, GTK_LEVEL_BAR_OFFSET_LOW, 1.0);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->more_button)),
+                              GTK_WIDGET (self->menu_note), "note");
+
+  self->pool_signals = g_signal_group_new (VS_TYPE_POOL);
+  g_signal_group_connect_swapped (self->pool_signals, "notify", G_CALLBACK (update_all), self);
+  self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);
+  g_signal_group_connect_swapped (self->connection_signals, "notify::reconnecting",
+                                  G_CALLBACK (update_all), self);
 
   update_all (self);
 }
@@ -1005,21 +800,18 @@ vs_pool_page_set_pool (VsPoolPage *self,
   g_return_if_fail (VS_IS_POOL_PAGE (self));
   g_return_if_fail (pool == NULL || VS_IS_POOL (pool));
 
-  if (self->pool == pool)
+  if (!g_set_object (&self->pool, pool))
     return;
 
-  if (self->pool != NULL)
-    g_signal_handlers_disconnect_by_data (self->pool, self);
+  g_signal_group_set_target (self->pool_signals, pool);
+  g_signal_group_set_target (self->connection_signals,
+                             pool != NULL ? vs_pool_get_connection (pool) : NULL);
 
-  g_set_object (&self->pool, pool);
-
-  if (pool != NULL)
-    g_signal_connect_object (pool, "notify", G_CALLBACK (pool_notify_cb), self, G_CONNECT_SWAPPED);
-
-  hide_error (self);
+  vs_error_bar_hide (self->error_bar);
+  vs_pool_usage_set_pool (self->usage, pool);
   vs_volume_list_set_pool (self->volume_list, pool);
+  vs_pool_definition_view_set_pool (self->definition_view, pool);
   update_all (self);
-  load_xml (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOL]);
 }

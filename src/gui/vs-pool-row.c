@@ -14,7 +14,7 @@
 #include "vs-format.h"
 #include "vs-gtk-compat.h"
 #include "vs-pool-row.h"
-#include "vs-pool-type-info.h"
+#include "vs-pool-type-facts.h"
 
 /* Above this share of the capacity in use, the usage bar turns red. */
 #define USAGE_CRITICAL 0.9
@@ -47,10 +47,10 @@ static GParamSpec *properties[N_PROPS];
 static const char *
 type_label (const char *pool_type)
 {
-  const VsPoolTypeInfo *info = vs_pool_type_info_lookup (pool_type);
+  const VsPoolTypeFactSheet *sheet = vs_pool_type_facts_lookup (pool_type);
 
-  if (info != NULL)
-    return _(info->label);
+  if (sheet != NULL)
+    return _(sheet->label);
 
   return pool_type != NULL ? pool_type : _("Unknown type");
 }
@@ -107,7 +107,7 @@ update (VsPoolRow *self)
 
   gtk_label_set_label (self->name_label, vs_pool_get_name (self->pool));
   gtk_image_set_from_icon_name (self->type_image,
-                                vs_pool_type_icon_name (vs_pool_get_pool_type (self->pool)));
+                                vs_pool_type_facts_icon_name (vs_pool_get_pool_type (self->pool)));
 
   if (active && capacity > 0)
     {
@@ -305,18 +305,4 @@ vs_pool_row_set_pool (VsPoolRow *self,
     gtk_spinner_set_spinning (self->busy_spinner, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POOL]);
-}
-
-const char *
-vs_pool_type_icon_name (const char *pool_type)
-{
-  const VsPoolTypeInfo *info = vs_pool_type_info_lookup (pool_type);
-
-  if (info == NULL)
-    return "drive-harddisk-symbolic";
-
-  if (info->kind_class == VS_POOL_KIND_FILESYSTEM)
-    return info->sharing == VS_POOL_SHARING_YES ? "folder-remote-symbolic" : "folder-symbolic";
-
-  return info->sharing == VS_POOL_SHARING_YES ? "drive-multidisk-symbolic" : "drive-harddisk-symbolic";
 }

@@ -24,8 +24,4 @@ VsPool    *vs_pool_row_get_pool (VsPoolRow *self);
 void       vs_pool_row_set_pool (VsPoolRow *self,
                                  VsPool    *pool);
 
-/* A symbolic icon for a pool type: a folder for file-based pools, a disk
- * for block-based ones, their network variants for shared storage. */
-const char *vs_pool_type_icon_name (const char *pool_type);
-
 G_END_DECLS

@@ -9,21 +9,26 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
-#include "vs-format.h"
+#include "vs-error.h"
+#include "vs-error-bar.h"
 #include "vs-gtk-compat.h"
 #include "vs-pool.h"
 #include "vs-volume.h"
+#include "vs-volume-allocation-cell.h"
 #include "vs-volume-list.h"
+#include "vs-volume-name-cell.h"
+#include "vs-volume-sorter.h"
+#include "vs-volume-text-cell.h"
 
-/* How many names the delete confirmation lists before "and N more". */
+/* How many names a confirmation lists before "and N more". */
 #define MAX_LISTED_NAMES 10
 /* While details arrive, the sorted order is refreshed this often (ms) so a
  * list sorted by size or format settles without waiting for the last one. */
 #define RESORT_INTERVAL_MS 1500
+/* Columns, in the order of VsVolumeSortKey. */
+#define N_COLUMNS (VS_VOLUME_SORT_USED_BY + 1)
 
 struct _VsVolumeList
 {
@@ -32,22 +37,24 @@ struct _VsVolumeList
   VsPool              *pool;
   GCancellable        *cancellable;     /* this pool's reload and deletes */
   GtkWidget           *context_popover;
+  GtkColumnViewColumn *columns[N_COLUMNS];
   guint                n_selected;
   guint                update_idle_id;
   guint                resort_id;
   guint                scroll_idle_id;
+  guint                pointer_idle_id;
+  VsVolumeSortKey      sort_key;
+  GtkSortType          sort_order;
   guint                load_attempted : 1;
   guint                scroll_to_top : 1;
   guint                error_is_listing : 1;
+  guint                resorting : 1;
+  guint                pointer_down : 1;
 
   /* Template widgets */
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
-  GtkInfoBar          *error_bar;
-  GtkLabel            *error_heading;
-  GtkLabel            *error_body;
-  GtkExpander         *error_expander;
-  GtkLabel            *error_detail;
+  VsErrorBar          *error_bar;
   GtkStack            *stack;
   GtkScrolledWindow   *scrolled_window;
   GtkColumnView       *column_view;
@@ -66,17 +73,21 @@ struct _VsVolumeList
   GtkSpinner          *loading_spinner;
   GtkLabel            *no_results_label;
   GtkLabel            *volumes_error_label;
+  GtkLabel            *volumes_error_detail;
   GtkLabel            *count_label;
   GtkLabel            *details_label;
+  GtkImage            *sort_icon;
+  GtkLabel            *sort_label;
   GMenuModel          *context_menu;
 };
 
+/* The volumes of one confirmed delete, and what went wrong. */
 typedef struct
 {
   VsVolumeList *self;
   GPtrArray    *volumes;
-  GPtrArray    *errors;     /* "name: message" */
-  GError       *error;      /* the first one */
+  GPtrArray    *failed;     /* VsVolume, in the order of @errors */
+  GPtrArray    *errors;     /* GError */
   guint         pending;
 } DeleteData;
 
@@ -88,489 +99,83 @@ enum {
   PROP_0,
   PROP_POOL,
   PROP_N_SELECTED,
+  PROP_SORT_COLUMN,
+  PROP_SORT_ORDER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Cell text ------------------------------------------------------------ */
+/* Cell factories -------------------------------------------------------- */
 
-static char *
-used_by_text_cb (gpointer  item,
-                 GStrv     used_by)
+/* Cells are widgets of their own (vs-volume-*-cell.c), built in code; the
+ * factories only hand them the row's volume. The name cell also keeps the
+ * list item, so a click anywhere in a row can be traced back to a position
+ * (GTK 4.8 has no API for that). */
+
+static void
+name_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
 {
-  if (used_by == NULL || used_by[0] == NULL)
-    return NULL;
+  GtkWidget *cell = vs_volume_name_cell_new ();
 
-  /* Translators: separates the names of the virtual machines using a volume */
-  return g_strjoinv (_(", "), used_by);
-}
-
-/* Sorters --------------------------------------------------------------- */
-
-/* Custom sorters with a natural order rather than GtkStringSorter: besides
- * "disk-2" before "disk-10", GtkStringSorter builds a collation key for
- * every volume when the list arrives, tens of milliseconds on the main
- * thread for 10,000 volumes. */
-
-static int
-compare_strv (const char * const *a,
-              const char * const *b)
-{
-  for (; a != NULL && b != NULL && *a != NULL && *b != NULL; a++, b++)
-    {
-      int cmp = vs_natural_compare (*a, *b);
-
-      if (cmp != 0)
-        return cmp;
-    }
-
-  return (a != NULL && *a != NULL) - (b != NULL && *b != NULL);
-}
-
-static int
-compare_volumes (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      column)
-{
-  VsVolume *volume_a = (VsVolume *) a;
-  VsVolume *volume_b = (VsVolume *) b;
-
-  switch (GPOINTER_TO_INT (column))
-    {
-    case 0:
-      return vs_natural_compare (vs_volume_get_name (volume_a), vs_volume_get_name (volume_b));
-    case 1:
-      return vs_natural_compare (vs_volume_get_format (volume_a), vs_volume_get_format (volume_b));
-    case 2:
-      return vs_natural_compare (vs_volume_get_path (volume_a), vs_volume_get_path (volume_b));
-    default:
-      return compare_strv (vs_volume_get_used_by (volume_a), vs_volume_get_used_by (volume_b));
-    }
-}
-
-static GtkOrdering
-volume_ordering_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      column)
-{
-  return gtk_ordering_from_cmpfunc (compare_volumes (a, b, column));
+  g_object_set_data (G_OBJECT (cell), "vs-list-item", list_item);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
-set_natural_sorter (GtkColumnViewColumn *column,
-                    int                  which)
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  kind)
 {
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (volume_ordering_cb,
-                                                            GINT_TO_POINTER (which), NULL);
-
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_list_item_set_child (list_item, vs_volume_text_cell_new (GPOINTER_TO_INT (kind)));
 }
 
-/* Text cells ------------------------------------------------------------- */
-
-/* The plain text columns are built in code rather than with
- * GtkBuilderListItemFactory: GTK 4.8 drops and rebuilds the visible rows at
- * every step of an incremental sort, and parsing a builder template per
- * cell made each step stall the window for over 100 ms. */
-
-typedef char *(*VolumeTextFunc) (VsVolume *volume);
-
-typedef struct
+static void
+allocation_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
 {
-  VolumeTextFunc      text;
-  const char * const *signals;
-  float               xalign;
-  PangoEllipsizeMode  ellipsize;
-  gboolean            dim;
-  gboolean            numeric;
-} TextCell;
-
-static char *
-format_cell_text (VsVolume *volume)
-{
-  const char *format = vs_volume_get_format (volume);
-
-  if (!vs_volume_get_details_loaded (volume))
-    return g_strdup ("…");
-
-  return g_strdup (format != NULL ? format : "—");
+  gtk_list_item_set_child (list_item, vs_volume_allocation_cell_new ());
 }
 
-static char *
-capacity_cell_text (VsVolume *volume)
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
 {
-  if (!vs_volume_get_details_loaded (volume))
-    return g_strdup ("…");
-
-  return vs_format_size (vs_volume_get_capacity (volume));
+  g_object_set (gtk_list_item_get_child (list_item), "volume", gtk_list_item_get_item (list_item), NULL);
 }
 
-static char *
-path_cell_text (VsVolume *volume)
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
 {
-  return g_strdup (vs_volume_get_path (volume));
+  g_object_set (gtk_list_item_get_child (list_item), "volume", NULL, NULL);
 }
 
-static char *
-used_by_cell_text (VsVolume *volume)
+static void
+set_cell_factory (GtkColumnViewColumn *column,
+                  GCallback            setup,
+                  gpointer             setup_data)
 {
-  return used_by_text_cb (volume, (GStrv) vs_volume_get_used_by (volume));
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, setup_data);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
-static const char * const format_signals[] = { "notify::format", "notify::details-loaded", NULL };
-static const char * const capacity_signals[] = { "notify::capacity", "notify::details-loaded", NULL };
-static const char * const path_signals[] = { "notify::path", NULL };
-static const char * const used_by_signals[] = { "notify::used-by", NULL };
-
-static const TextCell format_cell = { format_cell_text, format_signals, 0.0, PANGO_ELLIPSIZE_END, FALSE, FALSE };
-static const TextCell capacity_cell = { capacity_cell_text, capacity_signals, 1.0, PANGO_ELLIPSIZE_NONE, FALSE, TRUE };
-static const TextCell path_cell = { path_cell_text, path_signals, 0.0, PANGO_ELLIPSIZE_MIDDLE, TRUE, FALSE };
-static const TextCell used_by_cell = { used_by_cell_text, used_by_signals, 0.0, PANGO_ELLIPSIZE_END, FALSE, FALSE };
-
-/* GTK 4.8's GtkStringSorter and GtkStringFilter fail on NULL strings
- * (details not loaded yet, no domain using a volume). */
+/* GTK 4.8's GtkStringFilter fails on NULL strings (a volume whose path is
+ * not known yet). */
 static char *
 string_or_empty_cb (gpointer    item,
                     const char *text)
 {
   return g_strdup (text != NULL ? text : "");
-}
-
-static const char *
-volume_icon_name (VsVolume *volume)
-{
-  const char *format = vs_volume_get_format (volume);
-
-  if (g_strcmp0 (format, "iso") == 0)
-    return "media-optical-symbolic";
-
-  switch (vs_volume_get_volume_type (volume))
-    {
-    case VS_VOLUME_TYPE_DIR:
-    case VS_VOLUME_TYPE_NETDIR:
-      return "folder-symbolic";
-    case VS_VOLUME_TYPE_NETWORK:
-      return "network-server-symbolic";
-    case VS_VOLUME_TYPE_UNKNOWN:
-    case VS_VOLUME_TYPE_FILE:
-    case VS_VOLUME_TYPE_BLOCK:
-    case VS_VOLUME_TYPE_PLOOP:
-    default:
-      return "drive-harddisk-symbolic";
-    }
-}
-
-/* Name cell ------------------------------------------------------------- */
-
-/* The name cell is built in code: it asks the pool to fetch the details of
- * visible rows first, and it tags its widget with the list item so a click
- * anywhere in a row can be traced back to a position (GTK 4.8 has no API
- * for that). */
-
-static void
-name_cell_update_icon (VsVolume *volume,
-                       GParamSpec *pspec,
-                       GtkImage *image)
-{
-  gtk_image_set_from_icon_name (image, volume_icon_name (volume));
-}
-
-/* Cells never set a tooltip text: on X11 each gtk_widget_set_tooltip_text()
- * asks the server where the pointer is, a round trip per cell that made
- * showing a 10,000-volume pool take half a second. The text is made when a
- * tooltip is about to show, and only for a label cut short. */
-static gboolean
-label_query_tooltip_cb (GtkWidget  *widget,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip)
-{
-  GtkLabel *label = GTK_LABEL (widget);
-  const char *text = gtk_label_get_text (label);
-
-  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-name_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    VsVolumeList             *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *image = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"),
-                                  -1);
-  gtk_widget_add_css_class (image, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
-  gtk_widget_set_visible (spinner, FALSE);
-
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), spinner);
-
-  g_object_set_data (G_OBJECT (box), "vs-list-item", list_item);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-name_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   VsVolumeList             *self)
-{
-  VsVolume *volume = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-  GtkWidget *spinner = gtk_widget_get_next_sibling (label);
-  VsPool *pool = vs_volume_get_pool (volume);
-  GPtrArray *bindings = g_ptr_array_new ();
-
-  g_ptr_array_add (bindings, g_object_bind_property (volume, "name", label, "label",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (volume, "busy", spinner, "visible",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (volume, "busy", spinner, "spinning",
-                                                     G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (list_item), "vs-bindings", bindings,
-                          (GDestroyNotify) g_ptr_array_unref);
-
-  name_cell_update_icon (volume, NULL, GTK_IMAGE (image));
-  g_signal_connect_object (volume, "notify::details-loaded",
-                           G_CALLBACK (name_cell_update_icon), image, 0);
-
-  if (pool != NULL && !vs_volume_get_details_loaded (volume))
-    vs_pool_prioritize_volume (pool, volume);
-}
-
-static void
-name_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     VsVolumeList             *self)
-{
-  VsVolume *volume = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "vs-bindings");
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (list_item), "vs-bindings", NULL);
-
-  if (volume != NULL)
-    g_signal_handlers_disconnect_by_func (volume, name_cell_update_icon,
-                                          gtk_widget_get_first_child (box));
-}
-
-static void
-text_cell_update (GtkLabel   *label,
-                  GParamSpec *pspec,
-                  VsVolume   *volume)
-{
-  const TextCell *cell = g_object_get_data (G_OBJECT (label), "vs-text-cell");
-  g_autofree char *text = cell->text (volume);
-
-  gtk_label_set_text (label, text != NULL ? text : "");
-}
-
-static void
-text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    const TextCell           *cell)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), cell->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), cell->ellipsize);
-  if (cell->dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  if (cell->numeric)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      gtk_label_set_attributes (GTK_LABEL (label), attrs);
-      pango_attr_list_unref (attrs);
-    }
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
-  g_object_set_data (G_OBJECT (label), "vs-text-cell", (gpointer) cell);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-text_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   const TextCell           *cell)
-{
-  VsVolume *volume = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  for (guint i = 0; cell->signals[i] != NULL; i++)
-    g_signal_connect_object (volume, cell->signals[i], G_CALLBACK (text_cell_update), label,
-                             G_CONNECT_SWAPPED);
-  text_cell_update (GTK_LABEL (label), NULL, volume);
-}
-
-static void
-text_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     const TextCell           *cell)
-{
-  VsVolume *volume = gtk_list_item_get_item (list_item);
-
-  if (volume != NULL)
-    g_signal_handlers_disconnect_by_func (volume, text_cell_update,
-                                          gtk_list_item_get_child (list_item));
-}
-
-static void
-set_text_factory (GtkColumnViewColumn *column,
-                  const TextCell      *cell)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), (gpointer) cell);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), (gpointer) cell);
-  g_signal_connect (factory, "unbind", G_CALLBACK (text_cell_unbind_cb), (gpointer) cell);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-/* Allocation cell ------------------------------------------------------- */
-
-/* Built in code: GtkLevelBar's default offsets ("battery low" below a
- * quarter) cannot be removed from a .ui file, and GtkProgressBar is too
- * wide for a cell. The bar shows what the host uses against what the guest
- * sees, so thin provisioning shows at a glance. */
-
-static gboolean
-allocation_query_tooltip_cb (GtkWidget  *box,
-                             int         x,
-                             int         y,
-                             gboolean    keyboard_mode,
-                             GtkTooltip *tooltip)
-{
-  VsVolume *volume = g_object_get_data (G_OBJECT (box), "vs-volume");
-  guint64 allocation, capacity;
-  g_autofree char *allocation_text = NULL;
-  g_autofree char *capacity_text = NULL;
-  g_autofree char *percent = NULL;
-  g_autofree char *text = NULL;
-
-  if (volume == NULL || !vs_volume_get_details_loaded (volume))
-    return FALSE;
-
-  allocation = vs_volume_get_allocation (volume);
-  capacity = vs_volume_get_capacity (volume);
-  allocation_text = vs_format_size (allocation);
-  capacity_text = vs_format_size (capacity);
-  percent = vs_format_percent (capacity > 0 ? (double) allocation / (double) capacity : 0.0);
-  /* Translators: "3.0 GiB used on the host of 32.0 GiB the guest sees (9%)" */
-  text = g_strdup_printf (_("%s used on the host of %s the guest sees (%s)"),
-                          allocation_text, capacity_text, percent);
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-static void
-allocation_cell_update (GtkWidget *box,
-                        GParamSpec *pspec,
-                        VsVolume   *volume)
-{
-  GtkWidget *bar = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (bar);
-  guint64 allocation = vs_volume_get_allocation (volume);
-  guint64 capacity = vs_volume_get_capacity (volume);
-  g_autofree char *allocation_text = NULL;
-  double fraction;
-
-  if (!vs_volume_get_details_loaded (volume))
-    {
-      gtk_widget_set_visible (bar, FALSE);
-      gtk_label_set_text (GTK_LABEL (label), "…");
-      return;
-    }
-
-  fraction = capacity > 0 ? (double) allocation / (double) capacity : 0.0;
-  allocation_text = vs_format_size (allocation);
-
-  gtk_widget_set_visible (bar, TRUE);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (fraction, 0.0, 1.0));
-  gtk_label_set_text (GTK_LABEL (label), allocation_text);
-}
-
-static void
-allocation_cell_setup_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *list_item,
-                          VsVolumeList             *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-  GtkWidget *label = gtk_label_new (NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "vs-usage-normal", 1.0);
-  gtk_widget_add_css_class (bar, "vs-usage");
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (bar, 40, -1);
-
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-  pango_attr_list_unref (attrs);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 9);
-
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_has_tooltip (box, TRUE);
-  g_signal_connect (box, "query-tooltip", G_CALLBACK (allocation_query_tooltip_cb), NULL);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-allocation_cell_bind_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         VsVolumeList             *self)
-{
-  VsVolume *volume = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  const char *signals[] = { "notify::allocation", "notify::capacity", "notify::details-loaded" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (volume, signals[i], G_CALLBACK (allocation_cell_update), box,
-                             G_CONNECT_SWAPPED);
-  g_object_set_data (G_OBJECT (box), "vs-volume", volume);
-  allocation_cell_update (box, NULL, volume);
-}
-
-static void
-allocation_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                           GtkListItem              *list_item,
-                           VsVolumeList             *self)
-{
-  VsVolume *volume = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "vs-volume", NULL);
-  if (volume != NULL)
-    g_signal_handlers_disconnect_by_func (volume, allocation_cell_update,
-                                          gtk_list_item_get_child (list_item));
 }
 
 /* Helpers --------------------------------------------------------------- */
@@ -596,44 +201,10 @@ update_n_selected (VsVolumeList *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
 }
 
-/* @body is shown as it is; @detail (libvirt's words) one click away. */
-static void
-show_error (VsVolumeList *self,
-            const char   *heading,
-            const char   *body,
-            const char   *detail,
-            gboolean      is_listing)
-{
-  gtk_label_set_text (self->error_heading, heading);
-  gtk_label_set_text (self->error_body, body != NULL ? body : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_body), body != NULL && *body != '\0');
-  gtk_label_set_text (self->error_detail, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_expander), detail != NULL && *detail != '\0');
-  gtk_expander_set_expanded (self->error_expander, FALSE);
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
-  self->error_is_listing = !!is_listing;
-}
-
-/* The core writes "What failed: libvirt's words"; a message of its own
- * (a volume in use) has no such part and is shown whole. */
-static void
-show_gerror (VsVolumeList *self,
-             const char   *heading,
-             const GError *error,
-             gboolean      is_listing)
-{
-  const char *colon = strstr (error->message, ": ");
-
-  if (colon != NULL && colon != error->message && colon[2] != '\0')
-    show_error (self, heading, NULL, colon + 2, is_listing);
-  else
-    show_error (self, heading, error->message, NULL, is_listing);
-}
-
 static void
 hide_error (VsVolumeList *self)
 {
-  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  vs_error_bar_hide (self->error_bar);
   self->error_is_listing = FALSE;
 }
 
@@ -668,8 +239,12 @@ vs_volume_list_update_state (VsVolumeList *self)
 
   if (n_all == 0 && error != NULL)
     {
+      const char *detail = vs_error_get_libvirt_message (error);
+
       page = "error";
-      gtk_label_set_text (self->volumes_error_label, error->message);
+      gtk_label_set_text (self->volumes_error_label, vs_error_get_summary (error));
+      gtk_label_set_text (self->volumes_error_detail, detail != NULL ? detail : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->volumes_error_detail), detail != NULL);
     }
   else if (n_all == 0 && !vs_pool_get_volumes_loaded (self->pool) && vs_pool_get_active (self->pool))
     page = "loading";
@@ -691,7 +266,10 @@ vs_volume_list_update_state (VsVolumeList *self)
 
   /* A failed re-listing keeps the volumes it had: say so above them. */
   if (n_all > 0 && error != NULL)
-    show_gerror (self, _("The volume list could not be refreshed"), error, TRUE);
+    {
+      vs_error_bar_show_error (self->error_bar, _("The volume list could not be refreshed"), error);
+      self->error_is_listing = TRUE;
+    }
   else if (self->error_is_listing)
     hide_error (self);
 
@@ -750,17 +328,15 @@ queue_update (VsVolumeList *self)
 static void
 resort (VsVolumeList *self)
 {
-  GtkColumnViewColumn *columns[] = {
-    self->format_column, self->capacity_column, self->allocation_column, self->used_by_column,
+  const VsVolumeSortKey keys[] = {
+    VS_VOLUME_SORT_FORMAT, VS_VOLUME_SORT_CAPACITY, VS_VOLUME_SORT_ALLOCATION, VS_VOLUME_SORT_USED_BY,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkSorter *sorter = gtk_column_view_column_get_sorter (columns[i]);
-
-      if (sorter != NULL)
-        gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
-    }
+  self->resorting = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_sorter_changed (gtk_column_view_column_get_sorter (self->columns[keys[i]]),
+                        GTK_SORTER_CHANGE_DIFFERENT);
+  self->resorting = FALSE;
 }
 
 static gboolean
@@ -786,11 +362,11 @@ inner_list_view (VsVolumeList *self)
 }
 
 /* The view keeps the row at its top in place while an incremental sort
- * moves it, so a freshly shown pool would open somewhere in the middle.
- * Once the first sort is done, anchor the view on the first row with
- * GtkListView's own action (setting the adjustment races with the layout).
- * The check runs from an idle because the sort model reports its progress
- * from inside its own items-changed handlers. */
+ * moves it, so a freshly shown pool (or a list the user just sorted) would
+ * open somewhere in the middle. Once the sort is done, anchor the view on
+ * the first row with GtkListView's own action (setting the adjustment
+ * races with the layout). The check runs from an idle because the sort
+ * model reports its progress from inside its own items-changed handlers. */
 static gboolean
 scroll_to_top_cb (gpointer user_data)
 {
@@ -812,10 +388,45 @@ scroll_to_top_cb (gpointer user_data)
 }
 
 static void
-sort_progress_cb (VsVolumeList *self)
+queue_scroll_to_top (VsVolumeList *self)
 {
   if (self->scroll_to_top && self->scroll_idle_id == 0)
     self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
+}
+
+/* A list filled from empty is sorted in one go, so a large pool shows
+ * sorted from its first frame instead of in libvirt's order under a sorted
+ * header. Once it has rows, changes are sorted incrementally: a one-shot
+ * sort of a big change made the view lose its place now and then when
+ * another client added a volume. */
+static void
+update_incremental (VsVolumeList *self)
+{
+  gboolean incremental = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0;
+
+  if (gtk_sort_list_model_get_incremental (self->sort_model) != incremental)
+    gtk_sort_list_model_set_incremental (self->sort_model, incremental);
+}
+
+static void
+update_sort_button (VsVolumeList *self)
+{
+  const char *title = gtk_column_view_column_get_title (self->columns[self->sort_key]);
+  /* Translators: the volume list's sort button: "Sorted by Capacity" */
+  g_autofree char *label = g_strdup_printf (_("Sorted by %s"), title);
+
+  gtk_label_set_text (self->sort_label, label);
+  gtk_image_set_from_icon_name (self->sort_icon,
+                                self->sort_order == GTK_SORT_ASCENDING ? "view-sort-ascending-symbolic"
+                                                                       : "view-sort-descending-symbolic");
+}
+
+static const char *
+sort_key_nick (VsVolumeSortKey key)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (VS_TYPE_VOLUME_SORT_KEY);
+
+  return g_enum_get_value (enum_class, key)->value_nick;
 }
 
 static void
@@ -883,6 +494,32 @@ position_from_widget (VsVolumeList *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The row that has the keyboard focus, if any. */
+static guint
+focused_position (VsVolumeList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return GTK_INVALID_LIST_POSITION;
+
+  return position_from_widget (self, focus);
+}
+
+/* A row the user acts on from the keyboard or with a right click is
+ * selected alone unless it is selected already, as in a file manager. */
+static void
+select_for_action (VsVolumeList *self,
+                   guint         position)
+{
+  if (position != GTK_INVALID_LIST_POSITION &&
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+
+  update_n_selected (self);
+}
+
 static void
 popup_context_menu (VsVolumeList *self,
                     GtkWidget    *relative_to,
@@ -908,22 +545,83 @@ popup_context_menu (VsVolumeList *self,
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
 }
 
-/* Right-click or long-press on a row that is not selected selects it
- * alone, as in a file manager. */
 static void
 popup_at_point (VsVolumeList *self,
                 double        x,
                 double        y)
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  guint position = position_from_widget (self, picked);
 
-  if (position != GTK_INVALID_LIST_POSITION &&
-      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-
-  update_n_selected (self);
+  select_for_action (self, position_from_widget (self, picked));
   popup_context_menu (self, GTK_WIDGET (self->column_view), x, y);
+}
+
+/* Deleting -------------------------------------------------------------- */
+
+static gboolean
+volume_in_use (VsVolume *volume)
+{
+  const char * const *used_by = vs_volume_get_used_by (volume);
+
+  return used_by != NULL && used_by[0] != NULL;
+}
+
+/* "• name" lines, at most MAX_LISTED_NAMES of them, then "… and N more";
+ * with @users, each line says which virtual machines use the volume. */
+static void
+append_volume_lines (GString   *text,
+                     GPtrArray *volumes,
+                     gboolean   users)
+{
+  for (guint i = 0; i < volumes->len && i < MAX_LISTED_NAMES; i++)
+    {
+      VsVolume *volume = g_ptr_array_index (volumes, i);
+
+      if (users)
+        {
+          g_autofree char *names = vs_volume_text_cell_format_used_by (vs_volume_get_used_by (volume));
+
+          /* Translators: a volume's name, then the virtual machines that use it */
+          g_string_append_printf (text, _("• %s — used by %s"), vs_volume_get_name (volume), names);
+        }
+      else
+        g_string_append_printf (text, "• %s", vs_volume_get_name (volume));
+      g_string_append_c (text, '\n');
+    }
+
+  if (volumes->len > MAX_LISTED_NAMES)
+    {
+      guint more = volumes->len - MAX_LISTED_NAMES;
+
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", more),
+                              more);
+      g_string_append_c (text, '\n');
+    }
+}
+
+/* Why the volumes in @in_use stay: a virtual machine uses them, and Virt
+ * Storage (not libvirt, which would delete them) refuses. */
+static void
+append_in_use (GString   *text,
+               GPtrArray *in_use,
+               gboolean   alone)
+{
+  if (alone)
+    g_string_append (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "A virtual machine uses this volume. Virt Storage does not delete "
+                                        "a volume that a virtual machine uses, so that no machine loses "
+                                        "its disk:",
+                                        "Virtual machines use these volumes. Virt Storage does not delete "
+                                        "a volume that a virtual machine uses, so that no machine loses "
+                                        "its disk:",
+                                        in_use->len));
+  else
+    g_string_append (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "Virt Storage keeps this one, because a virtual machine uses it:",
+                                        "Virt Storage keeps these, because virtual machines use them:",
+                                        in_use->len));
+  g_string_append_c (text, '\n');
+  append_volume_lines (text, in_use, TRUE);
 }
 
 static void
@@ -931,12 +629,107 @@ delete_data_free (DeleteData *data)
 {
   g_clear_object (&data->self);
   g_clear_pointer (&data->volumes, g_ptr_array_unref);
+  g_clear_pointer (&data->failed, g_ptr_array_unref);
   g_clear_pointer (&data->errors, g_ptr_array_unref);
-  g_clear_error (&data->error);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteData, delete_data_free)
+
+static void
+delete_finished (DeleteData *data)
+{
+  VsVolumeList *self = data->self;
+  g_autofree char *heading = NULL;
+  g_autoptr(GString) body = NULL;
+  g_autoptr(GString) detail = NULL;
+
+  if (data->errors->len == 0)
+    {
+      /* A later operation that worked makes an old error moot. */
+      if (!self->error_is_listing)
+        hide_error (self);
+      return;
+    }
+
+  if (data->volumes->len == 1)
+    {
+      heading = g_strdup_printf (_("Could not delete “%s”"),
+                                 vs_volume_get_name (g_ptr_array_index (data->volumes, 0)));
+      vs_error_bar_show_error (self->error_bar, heading, g_ptr_array_index (data->errors, 0));
+      self->error_is_listing = FALSE;
+      return;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Could not delete %u volume of %u",
+                                          "Could not delete %u volumes of %u",
+                                          data->errors->len),
+                             data->errors->len, data->volumes->len);
+  body = g_string_new (NULL);
+  detail = g_string_new (NULL);
+  for (guint i = 0; i < data->errors->len; i++)
+    {
+      const char *name = vs_volume_get_name (g_ptr_array_index (data->failed, i));
+      const GError *error = g_ptr_array_index (data->errors, i);
+      const char *libvirt_message = vs_error_get_libvirt_message (error);
+
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      /* Translators: a volume's name, then why it could not be deleted */
+      g_string_append_printf (body, _("%s: %s"), name,
+                              libvirt_message != NULL ? vs_error_get_summary (error) : error->message);
+      if (libvirt_message != NULL)
+        {
+          if (detail->len > 0)
+            g_string_append_c (detail, '\n');
+          g_string_append_printf (detail, _("%s: %s"), name, libvirt_message);
+        }
+    }
+
+  vs_error_bar_show_message (self->error_bar, heading, body->str, detail->str);
+  self->error_is_listing = FALSE;
+}
+
+static void
+volume_deleted_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DeleteData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_volume_delete_finish (VS_VOLUME (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_ptr_array_add (data->failed, g_object_ref (object));
+      g_ptr_array_add (data->errors, g_steal_pointer (&error));
+    }
+
+  if (--data->pending == 0)
+    {
+      delete_finished (data);
+      delete_data_free (data);
+    }
+}
+
+static void
+delete_confirmed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DeleteData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_confirm_finish (result, &error))
+    return;
+
+  data->pending = data->volumes->len;
+  for (guint i = 0; i < data->volumes->len; i++)
+    vs_volume_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
+                            volume_deleted_cb, data);
+  g_steal_pointer (&data);
+}
 
 /* Signal callbacks ----------------------------------------------------- */
 
@@ -961,20 +754,15 @@ stop_search_cb (VsVolumeList   *self,
 }
 
 static void
-error_bar_response_cb (VsVolumeList *self,
-                       int           response,
-                       GtkInfoBar   *bar)
-{
-  if (response == GTK_RESPONSE_CLOSE)
-    hide_error (self);
-}
-
-static void
 selection_changed_cb (VsVolumeList      *self,
                       guint              position,
                       guint              n_items,
                       GtkSelectionModel *model)
 {
+  /* An error about what was selected before is moot now. */
+  if (!self->error_is_listing)
+    hide_error (self);
+
   update_n_selected (self);
 }
 
@@ -1007,6 +795,90 @@ filter_pending_cb (VsVolumeList       *self,
                    GtkFilterListModel *model)
 {
   queue_update (self);
+}
+
+static void
+sort_items_changed_cb (VsVolumeList *self,
+                       guint         position,
+                       guint         removed,
+                       guint         added,
+                       GListModel   *model)
+{
+  update_incremental (self);
+  queue_scroll_to_top (self);
+}
+
+static void
+sort_pending_cb (VsVolumeList     *self,
+                 GParamSpec       *pspec,
+                 GtkSortListModel *model)
+{
+  queue_scroll_to_top (self);
+}
+
+/* The user sorted (a column header, the sort menu): show the top of the
+ * new order, or the list would look unchanged around the rows in view. */
+static void
+view_sorter_changed_cb (VsVolumeList     *self,
+                        GtkSorterChange   change,
+                        GtkSorter        *sorter)
+{
+  VsVolumeSortKey key;
+  GtkSortType order;
+
+  if (self->resorting || !vs_volume_sorter_find_primary (sorter, &key, &order))
+    return;
+
+  self->scroll_to_top = TRUE;
+  queue_scroll_to_top (self);
+
+  if (key != self->sort_key)
+    {
+      self->sort_key = key;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+    }
+  if (order != self->sort_order)
+    {
+      self->sort_order = order;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+    }
+  update_sort_button (self);
+}
+
+static gboolean
+pointer_idle_cb (gpointer user_data)
+{
+  VsVolumeList *self = user_data;
+
+  self->pointer_idle_id = 0;
+  self->pointer_down = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Remembers, until the press is handled, that the focus may arrive by the
+ * pointer: then the click selects, not the focus. */
+static void
+any_press_cb (GtkGestureClick *gesture,
+              int              n_press,
+              double           x,
+              double           y,
+              VsVolumeList    *self)
+{
+  self->pointer_down = TRUE;
+  if (self->pointer_idle_id == 0)
+    self->pointer_idle_id = g_idle_add (pointer_idle_cb, self);
+}
+
+/* Tab into the list focuses a row; select it too, so that Delete and the
+ * context-menu key act on what the keyboard is on. */
+static void
+focus_enter_cb (VsVolumeList *self)
+{
+  if (self->pointer_down || self->n_selected > 0)
+    return;
+
+  select_for_action (self, focused_position (self));
 }
 
 static void
@@ -1064,78 +936,7 @@ pool_loading_changed_cb (VsVolumeList *self,
   vs_volume_list_update_state (self);
 }
 
-static void
-delete_finished (DeleteData *data)
-{
-  VsVolumeList *self = data->self;
-  g_autofree char *heading = NULL;
-  g_autofree char *detail = NULL;
-
-  if (data->errors->len == 0)
-    return;
-
-  if (data->volumes->len == 1)
-    {
-      heading = g_strdup_printf (_("Could not delete “%s”"),
-                                 vs_volume_get_name (g_ptr_array_index (data->volumes, 0)));
-      show_gerror (self, heading, data->error, FALSE);
-      return;
-    }
-
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Could not delete %u volume of %u",
-                                          "Could not delete %u volumes of %u",
-                                          data->errors->len),
-                             data->errors->len, data->volumes->len);
-  g_ptr_array_add (data->errors, NULL);
-  detail = g_strjoinv ("\n", (char **) data->errors->pdata);
-  show_error (self, heading, NULL, detail, FALSE);
-}
-
-static void
-volume_deleted_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DeleteData *data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!vs_volume_delete_finish (VS_VOLUME (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Translators: a volume's name, then why it could not be deleted */
-      g_ptr_array_add (data->errors, g_strdup_printf (_("%s: %s"), vs_volume_get_name (VS_VOLUME (object)),
-                                                      error->message));
-      if (data->error == NULL)
-        data->error = g_steal_pointer (&error);
-    }
-
-  if (--data->pending == 0)
-    {
-      delete_finished (data);
-      delete_data_free (data);
-    }
-}
-
-static void
-delete_confirmed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(DeleteData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!vs_confirm_finish (result, &error))
-    return;
-
-  data->pending = data->volumes->len;
-  for (guint i = 0; i < data->volumes->len; i++)
-    vs_volume_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
-                            volume_deleted_cb, data);
-  g_steal_pointer (&data);
-}
-
-/* Class ----------------------------------------------------------------- */
+/* Actions ---------------------------------------------------------------- */
 
 static void
 popup_menu_action (GtkWidget  *widget,
@@ -1151,12 +952,7 @@ popup_menu_action (GtkWidget  *widget,
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) &&
       gtk_widget_compute_bounds (focus, GTK_WIDGET (self->column_view), &bounds))
     {
-      guint position = position_from_widget (self, focus);
-
-      if (position != GTK_INVALID_LIST_POSITION &&
-          !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      update_n_selected (self);
+      select_for_action (self, position_from_widget (self, focus));
       popup_context_menu (self, GTK_WIDGET (self->column_view),
                           bounds.origin.x + 24, bounds.origin.y + bounds.size.height / 2);
       return;
@@ -1164,6 +960,8 @@ popup_menu_action (GtkWidget  *widget,
 
   popup_context_menu (self, GTK_WIDGET (self->column_view), 24, 24);
 }
+
+/* Class ----------------------------------------------------------------- */
 
 static void
 vs_volume_list_dispose (GObject *object)
@@ -1177,18 +975,17 @@ vs_volume_list_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (self->selection, self);
   g_signal_handlers_disconnect_by_data (self->sort_model, self);
   g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_handle_id (&self->resort_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VS_TYPE_VOLUME_LIST);
   /* The children without an id are not the template's to drop. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  /* Dropping the models above reports items-changed, which may have asked
-   * for the scroll idle again. */
-  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (vs_volume_list_parent_class)->dispose (object);
 }
@@ -1209,6 +1006,12 @@ vs_volume_list_get_property (GObject    *object,
     case PROP_N_SELECTED:
       g_value_set_uint (value, self->n_selected);
       break;
+    case PROP_SORT_COLUMN:
+      g_value_set_string (value, sort_key_nick (self->sort_key));
+      break;
+    case PROP_SORT_ORDER:
+      g_value_set_string (value, self->sort_order == GTK_SORT_ASCENDING ? "ascending" : "descending");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1226,6 +1029,20 @@ vs_volume_list_set_property (GObject      *object,
     {
     case PROP_POOL:
       vs_volume_list_set_pool (self, g_value_get_object (value));
+      break;
+    case PROP_SORT_COLUMN:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (VS_TYPE_VOLUME_SORT_KEY);
+        GEnumValue *key = g_enum_get_value_by_nick (enum_class, g_value_get_string (value));
+
+        if (key != NULL)
+          vs_volume_list_sort (self, key->value, self->sort_order);
+      }
+      break;
+    case PROP_SORT_ORDER:
+      vs_volume_list_sort (self, self->sort_key,
+                           g_strcmp0 (g_value_get_string (value), "descending") == 0
+                             ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1248,20 +1065,25 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   properties[PROP_N_SELECTED] =
     g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The nick of a VsVolumeSortKey: "name", "capacity", ... */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_string ("sort-column", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "ascending" or "descending" */
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_string ("sort-order", NULL, NULL, "ascending",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The template's expressions name VsVolume. */
   g_type_ensure (VS_TYPE_VOLUME);
+  g_type_ensure (VS_TYPE_ERROR_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/virtstorage/VirtStorage/vs-volume-list.ui");
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, error_bar);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, error_heading);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, error_body);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, error_expander);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, error_detail);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, stack);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, column_view);
@@ -1280,21 +1102,29 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, no_results_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, volumes_error_label);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, volumes_error_detail);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, count_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, details_label);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_icon);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, any_press_cb);
+  gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, secondary_click_cb);
   gtk_widget_class_bind_template_callback (widget_class, long_press_cb);
   gtk_widget_class_bind_template_callback (widget_class, string_or_empty_cb);
 
   gtk_widget_class_install_action (widget_class, "volume-list.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_install_property_action (widget_class, "volume-list.sort-column", "sort-column");
+  gtk_widget_class_install_property_action (widget_class, "volume-list.sort-order", "sort-order");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "volume-list.popup-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "volume-list.popup-menu", NULL);
 
@@ -1304,40 +1134,36 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
 static void
 vs_volume_list_init (VsVolumeList *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  vs_accessible_fix_labels (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (name_cell_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (name_cell_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (name_cell_unbind_cb), self, 0);
-  gtk_column_view_column_set_factory (self->name_column, factory);
-  g_object_unref (factory);
+  self->columns[VS_VOLUME_SORT_NAME] = self->name_column;
+  self->columns[VS_VOLUME_SORT_FORMAT] = self->format_column;
+  self->columns[VS_VOLUME_SORT_CAPACITY] = self->capacity_column;
+  self->columns[VS_VOLUME_SORT_ALLOCATION] = self->allocation_column;
+  self->columns[VS_VOLUME_SORT_PATH] = self->path_column;
+  self->columns[VS_VOLUME_SORT_USED_BY] = self->used_by_column;
+  for (guint key = 0; key < N_COLUMNS; key++)
+    {
+      g_autoptr(GtkSorter) sorter = vs_volume_sorter_new (key);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (allocation_cell_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (allocation_cell_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (allocation_cell_unbind_cb), self, 0);
-  gtk_column_view_column_set_factory (self->allocation_column, factory);
-  g_object_unref (factory);
+      gtk_column_view_column_set_sorter (self->columns[key], sorter);
+    }
 
-  set_natural_sorter (self->name_column, 0);
-  set_natural_sorter (self->format_column, 1);
-  set_natural_sorter (self->path_column, 2);
-  set_natural_sorter (self->used_by_column, 3);
-
-  set_text_factory (self->format_column, &format_cell);
-  set_text_factory (self->capacity_column, &capacity_cell);
-  set_text_factory (self->path_column, &path_cell);
-  set_text_factory (self->used_by_column, &used_by_cell);
+  set_cell_factory (self->name_column, G_CALLBACK (name_setup_cb), NULL);
+  set_cell_factory (self->format_column, G_CALLBACK (text_setup_cb), GINT_TO_POINTER (VS_VOLUME_TEXT_FORMAT));
+  set_cell_factory (self->capacity_column, G_CALLBACK (text_setup_cb), GINT_TO_POINTER (VS_VOLUME_TEXT_CAPACITY));
+  set_cell_factory (self->allocation_column, G_CALLBACK (allocation_setup_cb), NULL);
+  set_cell_factory (self->path_column, G_CALLBACK (text_setup_cb), GINT_TO_POINTER (VS_VOLUME_TEXT_PATH));
+  set_cell_factory (self->used_by_column, G_CALLBACK (text_setup_cb), GINT_TO_POINTER (VS_VOLUME_TEXT_USED_BY));
 
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
-  g_signal_connect_object (self->sort_model, "notify::pending", G_CALLBACK (sort_progress_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (sort_progress_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  self->sort_key = VS_VOLUME_SORT_NAME;
+  self->sort_order = GTK_SORT_ASCENDING;
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+  update_sort_button (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
@@ -1387,13 +1213,22 @@ vs_volume_list_set_pool (VsVolumeList *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   /* Scrolled while the old rows are still there: GTK 4.8 warns when an
-   * emptied list view is scrolled. */
+   * emptied list view is scrolled. The next pool starts at its top left,
+   * with its names in view. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scrolled_window), 0);
+    }
+
+  /* The new pool's volumes arrive sorted in one go (see
+   * update_incremental()). */
+  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
   gtk_filter_list_model_set_model (self->filter_model, pool != NULL ? vs_pool_get_volumes (pool) : NULL);
+  update_incremental (self);
   self->scroll_to_top = TRUE;
-  sort_progress_cb (self);
+  queue_scroll_to_top (self);
 
   if (pool != NULL)
     {
@@ -1452,6 +1287,17 @@ vs_volume_list_get_selected (VsVolumeList *self)
 }
 
 void
+vs_volume_list_sort (VsVolumeList    *self,
+                     VsVolumeSortKey  key,
+                     GtkSortType      order)
+{
+  g_return_if_fail (VS_IS_VOLUME_LIST (self));
+  g_return_if_fail (key < N_COLUMNS);
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[key], order);
+}
+
+void
 vs_volume_list_start_search (VsVolumeList *self)
 {
   g_return_if_fail (VS_IS_VOLUME_LIST (self));
@@ -1491,82 +1337,95 @@ vs_volume_list_copy_paths (VsVolumeList *self)
 void
 vs_volume_list_delete_selected (VsVolumeList *self)
 {
-  g_autoptr(GPtrArray) volumes = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) free_volumes = NULL;
+  g_autoptr(GPtrArray) in_use = NULL;
   g_autoptr(GString) body = NULL;
   g_autofree char *heading = NULL;
-  g_autoptr(GString) users = NULL;
+  g_autofree char *button = NULL;
   DeleteData *data;
 
   g_return_if_fail (VS_IS_VOLUME_LIST (self));
 
-  volumes = vs_volume_list_get_selected (self);
-  if (volumes->len == 0 || self->pool == NULL)
+  selected = vs_volume_list_get_selected (self);
+  if (selected->len == 0 || self->pool == NULL)
     return;
 
-  body = g_string_new (NULL);
-  users = g_string_new (NULL);
-
-  if (volumes->len == 1)
+  free_volumes = g_ptr_array_new_with_free_func (g_object_unref);
+  in_use = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < selected->len; i++)
     {
-      VsVolume *volume = g_ptr_array_index (volumes, 0);
+      VsVolume *volume = g_ptr_array_index (selected, i);
+
+      g_ptr_array_add (volume_in_use (volume) ? in_use : free_volumes, g_object_ref (volume));
+    }
+
+  body = g_string_new (NULL);
+
+  /* Nothing can go: say why, and offer nothing to press but Close. The
+   * core checks again at delete time, against the host's domains then. */
+  if (free_volumes->len == 0)
+    {
+      if (in_use->len == 1)
+        heading = g_strdup_printf (_("The volume “%s” cannot be deleted"),
+                                   vs_volume_get_name (g_ptr_array_index (in_use, 0)));
+      else
+        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "The %u selected volume cannot be deleted",
+                                                "None of the %u selected volumes can be deleted",
+                                                in_use->len),
+                                   in_use->len);
+      append_in_use (body, in_use, TRUE);
+      g_string_append_c (body, '\n');
+      g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
+                                          "Remove the disk from the virtual machine first, or delete the machine.",
+                                          "Remove the disks from the virtual machines first, or delete the machines.",
+                                          in_use->len));
+      vs_message_show (GTK_WIDGET (self), GTK_MESSAGE_WARNING, heading, body->str, NULL);
+      return;
+    }
+
+  if (free_volumes->len == 1)
+    {
+      VsVolume *volume = g_ptr_array_index (free_volumes, 0);
 
       heading = g_strdup_printf (_("Delete the volume “%s”?"), vs_volume_get_name (volume));
       g_string_append_printf (body, _("%s is deleted from the disk with all its data."),
                               vs_volume_get_path (volume));
+      g_string_append_c (body, '\n');
     }
   else
     {
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u volume?", "Delete %u volumes?",
-                                              volumes->len),
-                                 volumes->len);
+                                              free_volumes->len),
+                                 free_volumes->len);
       g_string_append (body, _("These volumes are deleted from the disk with all their data:"));
       g_string_append_c (body, '\n');
-
-      for (guint i = 0; i < volumes->len && i < MAX_LISTED_NAMES; i++)
-        g_string_append_printf (body, "• %s\n", vs_volume_get_name (g_ptr_array_index (volumes, i)));
-
-      if (volumes->len > MAX_LISTED_NAMES)
-        {
-          guint more = volumes->len - MAX_LISTED_NAMES;
-
-          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", more),
-                                  more);
-          g_string_append_c (body, '\n');
-        }
+      append_volume_lines (body, free_volumes, FALSE);
     }
 
-  for (guint i = 0; i < volumes->len; i++)
+  if (in_use->len > 0)
     {
-      VsVolume *volume = g_ptr_array_index (volumes, i);
-      const char * const *used_by = vs_volume_get_used_by (volume);
-
-      if (used_by != NULL && used_by[0] != NULL)
-        {
-          g_autofree char *names = g_strjoinv (_(", "), (char **) used_by);
-
-          g_string_append_c (users, '\n');
-          /* Translators: a volume's name, then the virtual machines using it */
-          g_string_append_printf (users, _("“%s” is used by %s."), vs_volume_get_name (volume), names);
-        }
-    }
-
-  if (users->len > 0)
-    {
-      g_string_append (body, "\n");
-      g_string_append (body, _("Virtual machines still use some of them; libvirt refuses to delete a volume in use:"));
-      g_string_append (body, users->str);
       g_string_append_c (body, '\n');
+      append_in_use (body, in_use, FALSE);
     }
 
   g_string_append_c (body, '\n');
   g_string_append (body, _("This cannot be undone."));
 
+  if (in_use->len > 0)
+    button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Delete %u Volume", "_Delete %u Volumes",
+                                           free_volumes->len),
+                              free_volumes->len);
+  else
+    button = g_strdup (free_volumes->len == 1 ? _("_Delete") : _("_Delete All"));
+
   data = g_new0 (DeleteData, 1);
   data->self = g_object_ref (self);
-  data->volumes = g_steal_pointer (&volumes);
-  data->errors = g_ptr_array_new_with_free_func (g_free);
+  data->volumes = g_steal_pointer (&free_volumes);
+  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
+  data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
-  vs_confirm_async (GTK_WIDGET (self), heading, body->str,
-                    data->volumes->len == 1 ? _("_Delete") : _("_Delete All"),
+  vs_confirm_async (GTK_WIDGET (self), heading, body->str, button,
                     self->cancellable, delete_confirmed_cb, data);
 }

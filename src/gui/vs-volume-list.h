@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "vs-types.h"
+#include "vs-volume-sorter.h"
 
 G_BEGIN_DECLS
 
@@ -25,11 +26,20 @@ void       vs_volume_list_set_pool       (VsVolumeList *self,
 guint      vs_volume_list_get_n_selected (VsVolumeList *self);
 /* The selected volumes (VsVolume, referenced), in the order shown. */
 GPtrArray *vs_volume_list_get_selected   (VsVolumeList *self);
+/* Sorts by @key's column, as a click on its header would (properties
+ * "sort-column" and "sort-order", and the actions
+ * "volume-list.sort-column" and "volume-list.sort-order" that the sort
+ * menu uses, follow). The list then shows its top. */
+void       vs_volume_list_sort           (VsVolumeList    *self,
+                                          VsVolumeSortKey  key,
+                                          GtkSortType      order);
 /* Shows the search field and focuses it. */
 void       vs_volume_list_start_search   (VsVolumeList *self);
 /* Copies the selected volumes' paths to the clipboard, one a line. */
 void       vs_volume_list_copy_paths     (VsVolumeList *self);
-/* Asks once, listing the selected volumes, then deletes them. */
+/* Asks once, listing the selected volumes, then deletes them. Volumes that
+ * virtual machines use are not deleted: the question says which and why,
+ * and when all of them are in use there is nothing to confirm. */
 void       vs_volume_list_delete_selected (VsVolumeList *self);
 
 G_END_DECLS

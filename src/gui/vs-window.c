@@ -12,9 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "vs-add-connection-dialog.h"
+#include "vs-connection-page.h"
 #include "vs-connection-row.h"
+#include "vs-error.h"
+#include "vs-error-bar.h"
+#include "vs-gtk-compat.h"
 #include "vs-pool-page.h"
-#include "vs-pool-row.h"
+#include "vs-sidebar.h"
 #include "vs-window-private.h"
 
 /* Below this width the window shows the sidebar or the content, not both. */
@@ -27,44 +31,23 @@ struct _VsWindow
   VsConnectionManager  *manager;
   GSettings            *settings;
 
-  GtkTreeListModel     *tree_model;
-  GtkSingleSelection   *selection;
-  GHashTable           *row_widgets;      /* VsConnection/VsPool → row widget */
-
   VsConnection         *current_connection;
   VsPool               *current_pool;
   GSignalGroup         *connection_signals;
   GSignalGroup         *pool_signals;
 
-  /* What to select once it appears (restored or asked on the command line). */
-  char                 *pending_uri;
-  char                 *pending_pool;
-  gboolean              has_pending;
-  gboolean              pending_first_pool;  /* no pool named: the first one */
-  gboolean              user_selected;
-  guint                 selecting;        /* > 0 while we select, not the user */
-  guint                 resolve_source;
   guint                 fold_source;
   gboolean              folded;
 
+  /* Template widgets */
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkToggleButton      *sidebar_button;
-  GtkScrolledWindow    *sidebar;
+  VsSidebar            *sidebar;
   GtkWidget            *content_box;
-  GtkListView          *sidebar_list_view;
-  GtkInfoBar           *banner;
-  GtkLabel             *banner_label;
+  VsErrorBar           *banner;
   GtkStack             *content_stack;
-  GtkStack             *connection_icon_stack;
-  GtkImage             *connection_icon;
-  GtkSpinner           *connection_spinner;
-  GtkLabel             *connection_title;
-  GtkLabel             *connection_uri;
-  GtkLabel             *connection_summary;
-  GtkWidget            *connection_reconnect_button;
-  GtkWidget            *connection_disconnect_button;
-  GtkCheckButton       *autoconnect_check;
+  VsConnectionPage     *connection_page;
   VsPoolPage           *pool_page;
 };
 
@@ -79,73 +62,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void queue_resolve (VsWindow *self);
-static void apply_layout  (VsWindow *self);
+static void apply_layout (VsWindow *self);
 
-/* Sidebar helpers ------------------------------------------------------ */
-
-static gpointer
-row_item (GtkTreeListRow *row)
-{
-  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-static gboolean
-find_listed_item (VsWindow *self,
-                  gpointer  item,
-                  guint    *position)
-{
-  GListModel *model = G_LIST_MODEL (self->tree_model);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
-      g_autoptr(GObject) object = row_item (row);
-
-      if (object == item)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Returns the position of @item's row in the flattened sidebar model,
- * expanding a pool's connection when the user collapsed it. */
-static gboolean
-find_item (VsWindow *self,
-           gpointer  item,
-           guint    *position)
-{
-  g_autoptr(GtkTreeListRow) parent = NULL;
-  guint parent_position;
-
-  if (find_listed_item (self, item, position))
-    return TRUE;
-
-  if (!VS_IS_POOL (item) ||
-      !find_listed_item (self, vs_pool_get_connection (item), &parent_position))
-    return FALSE;
-
-  parent = gtk_tree_list_model_get_row (self->tree_model, parent_position);
-  if (parent == NULL || gtk_tree_list_row_get_expanded (parent))
-    return FALSE;
-
-  gtk_tree_list_row_set_expanded (parent, TRUE);
-  return find_listed_item (self, item, position);
-}
-
-static void
-select_position (VsWindow *self,
-                 guint     position)
-{
-  self->selecting++;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->selecting--;
-}
+/* Helpers --------------------------------------------------------------- */
 
 static gboolean
 state_is_down (VsConnectionState state)
@@ -180,8 +99,6 @@ ensure_style (GtkWidget *widget)
                           g_steal_pointer (&provider), g_object_unref);
 }
 
-/* Content -------------------------------------------------------------- */
-
 static void
 update_title (VsWindow *self)
 {
@@ -207,122 +124,45 @@ update_title (VsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 }
 
+/* Where the selected connection stands, when it is down. While it comes
+ * back by itself, say so; the button still tries at once. */
 static void
 update_banner (VsWindow *self)
 {
   VsConnection *connection = self->current_connection;
   const GError *error;
-  g_autofree char *markup = NULL;
+  const char *uri;
+  g_autofree char *body = NULL;
   VsConnectionState state;
 
   if (connection == NULL || !state_is_down (vs_connection_get_state (connection)))
     {
-      gtk_info_bar_set_revealed (self->banner, FALSE);
+      vs_error_bar_hide (self->banner);
       return;
     }
 
   state = vs_connection_get_state (connection);
   error = vs_connection_get_error (connection);
+  uri = vs_connection_get_uri (connection);
+  vs_error_bar_set_message_type (self->banner, error != NULL ? GTK_MESSAGE_ERROR : GTK_MESSAGE_INFO);
 
   if (vs_connection_get_reconnecting (connection))
-    markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", _("Connection lost"),
-                                      error != NULL ? error->message : vs_connection_get_uri (connection),
-                                      _("Trying again automatically…"));
-  else if (state == VS_CONNECTION_STATE_FAILED)
-    markup = g_markup_printf_escaped ("<b>%s</b>\n%s",
-                                      _("Could not connect"),
-                                      error != NULL ? error->message : vs_connection_get_uri (connection));
+    {
+      /* Translators: what went wrong with the connection, then that the app tries again */
+      body = g_strdup_printf (_("%s\nTrying again automatically…"),
+                              error != NULL ? vs_error_get_summary (error) : uri);
+      vs_error_bar_show_message (self->banner, _("Connection lost"), body,
+                                 error != NULL ? vs_error_get_libvirt_message (error) : NULL);
+    }
   else if (error != NULL)
-    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", _("Connection lost"), error->message);
-  else
-    markup = g_markup_printf_escaped (_("<b>Not connected</b>\nReconnect to %s to work with its pools again."),
-                                      vs_connection_get_uri (connection));
-
-  gtk_label_set_markup (self->banner_label, markup);
-  gtk_info_bar_set_message_type (self->banner, error != NULL ? GTK_MESSAGE_ERROR : GTK_MESSAGE_INFO);
-  gtk_info_bar_set_revealed (self->banner, TRUE);
-}
-
-static void
-update_connection_page (VsWindow *self)
-{
-  VsConnection *connection = self->current_connection;
-  VsConnectionState state;
-  g_autofree char *summary = NULL;
-  g_autofree char *name = NULL;
-  gboolean remembered;
-
-  if (connection == NULL)
-    return;
-
-  state = vs_connection_get_state (connection);
-  name = vs_connection_dup_display_name (connection);
-
-  gtk_label_set_label (self->connection_title, name);
-  gtk_label_set_label (self->connection_uri, vs_connection_get_uri (connection));
-  gtk_widget_set_visible (GTK_WIDGET (self->connection_uri),
-                          g_strcmp0 (name, vs_connection_get_uri (connection)) != 0);
-  gtk_widget_set_visible (self->connection_reconnect_button, state_is_down (state));
-  gtk_widget_set_visible (self->connection_disconnect_button, !state_is_down (state));
-
-  switch (state)
-    {
-    case VS_CONNECTION_STATE_CONNECTED:
-      {
-        guint n = g_list_model_get_n_items (vs_connection_get_pools (connection));
-
-        if (n == 0)
-          summary = g_strdup (_("This host has no storage pools yet."));
-        else
-          summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "This host has %u storage pool. Select it in the sidebar to see its volumes.",
-                                                  "This host has %u storage pools. Select one in the sidebar to see its volumes.",
-                                                  n), n);
-      }
-      break;
-    case VS_CONNECTION_STATE_CONNECTING:
-      summary = g_strdup (_("Connecting…"));
-      break;
-    case VS_CONNECTION_STATE_FAILED:
-      summary = g_strdup (_("Could not connect to this host."));
-      break;
-    case VS_CONNECTION_STATE_DISCONNECTED:
-    default:
-      summary = g_strdup (_("Not connected."));
-      break;
-    }
-  gtk_label_set_label (self->connection_summary, summary);
-
-  if (state == VS_CONNECTION_STATE_CONNECTING)
-    {
-      gtk_stack_set_visible_child_name (self->connection_icon_stack, "spinner");
-      gtk_spinner_start (self->connection_spinner);
-    }
+    vs_error_bar_show_message (self->banner,
+                               state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
+                                                                   : _("Connection lost"),
+                               vs_error_get_summary (error), vs_error_get_libvirt_message (error));
   else
     {
-      const char *icon_name;
-
-      if (state == VS_CONNECTION_STATE_CONNECTED)
-        icon_name = vs_connection_uri_is_remote (vs_connection_get_uri (connection))
-                      ? "network-server-symbolic" : "computer-symbolic";
-      else if (state == VS_CONNECTION_STATE_FAILED || vs_connection_get_error (connection) != NULL)
-        icon_name = "network-error-symbolic";
-      else
-        icon_name = "network-offline-symbolic";
-
-      gtk_image_set_from_icon_name (self->connection_icon, icon_name);
-      gtk_stack_set_visible_child_name (self->connection_icon_stack, "icon");
-      gtk_spinner_stop (self->connection_spinner);
-    }
-
-  remembered = vs_connection_manager_is_remembered (self->manager, connection);
-  gtk_widget_set_visible (GTK_WIDGET (self->autoconnect_check), remembered);
-  if (remembered)
-    {
-      self->selecting++;
-      gtk_check_button_set_active (self->autoconnect_check,
-                                   vs_connection_manager_get_autoconnect (self->manager, connection));
-      self->selecting--;
+      body = g_strdup_printf (_("Reconnect to %s to work with its pools again."), uri);
+      vs_error_bar_show_message (self->banner, _("Not connected"), body, NULL);
     }
 }
 
@@ -358,19 +198,10 @@ update_content (VsWindow *self)
     page = "select";
 
   vs_pool_page_set_pool (self->pool_page, self->current_pool);
+  vs_connection_page_set_connection (self->connection_page, self->current_connection);
   apply_layout (self);
-  update_connection_page (self);
   gtk_stack_set_visible_child_name (self->content_stack, page);
   update_banner (self);
-  update_title (self);
-  update_actions (self);
-}
-
-static void
-connection_changed_cb (VsWindow *self)
-{
-  update_banner (self);
-  update_connection_page (self);
   update_title (self);
   update_actions (self);
 }
@@ -419,7 +250,7 @@ apply_layout (VsWindow *self)
 static void
 show_content_when_folded (VsWindow *self)
 {
-  if (self->folded && gtk_single_selection_get_selected_item (self->selection) != NULL)
+  if (self->folded && vs_sidebar_get_selected_item (self->sidebar) != NULL)
     gtk_toggle_button_set_active (self->sidebar_button, FALSE);
 }
 
@@ -435,15 +266,18 @@ fold_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   self->folded = folded;
+  vs_sidebar_set_folded (self->sidebar, folded);
   if (folded)
     gtk_toggle_button_set_active (self->sidebar_button,
-                                  gtk_single_selection_get_selected_item (self->selection) == NULL);
+                                  vs_sidebar_get_selected_item (self->sidebar) == NULL);
   else
     gtk_toggle_button_set_active (self->sidebar_button, TRUE);
   apply_layout (self);
 
   return G_SOURCE_REMOVE;
 }
+
+/* Signal callbacks ----------------------------------------------------- */
 
 static void
 sidebar_toggled_cb (VsWindow        *self,
@@ -453,186 +287,41 @@ sidebar_toggled_cb (VsWindow        *self,
 }
 
 static void
-sidebar_clicked_cb (VsWindow        *self,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    GtkGestureClick *gesture)
+sidebar_row_clicked_cb (VsWindow  *self,
+                        VsSidebar *sidebar)
 {
   show_content_when_folded (self);
 }
 
-/* Pending selection ---------------------------------------------------- */
-
 static void
-clear_pending (VsWindow *self)
+sidebar_row_activated_cb (VsWindow  *self,
+                          VsSidebar *sidebar)
 {
-  g_clear_pointer (&self->pending_uri, g_free);
-  g_clear_pointer (&self->pending_pool, g_free);
-  self->has_pending = FALSE;
-  self->pending_first_pool = FALSE;
-}
-
-/* Selects the pending connection or pool once it is listed. The connection
- * row stands in while its pools load, or when the pool does not exist. */
-static void
-resolve_pending (VsWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (self->tree_model);
-  guint n = g_list_model_get_n_items (model);
-  gboolean have_connection = FALSE;
-  guint connection_position = 0;
-  VsConnectionState state = VS_CONNECTION_STATE_CONNECTING;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
-      g_autoptr(GObject) item = row_item (row);
-
-      if (VS_IS_CONNECTION (item))
-        {
-          if (!have_connection &&
-              (self->pending_uri == NULL ||
-               g_strcmp0 (vs_connection_get_uri (VS_CONNECTION (item)), self->pending_uri) == 0))
-            {
-              have_connection = TRUE;
-              connection_position = i;
-              state = vs_connection_get_state (VS_CONNECTION (item));
-            }
-        }
-      else if (VS_IS_POOL (item) &&
-               (self->pending_first_pool
-                  ? have_connection
-                  : g_strcmp0 (vs_pool_get_name (VS_POOL (item)), self->pending_pool) == 0) &&
-               (self->pending_uri == NULL ||
-                g_strcmp0 (vs_connection_get_uri (vs_pool_get_connection (VS_POOL (item))),
-                           self->pending_uri) == 0))
-        {
-          select_position (self, i);
-          clear_pending (self);
-          return;
-        }
-    }
-
-  if (!have_connection)
-    return;
-
-  select_position (self, connection_position);
-
-  /* A named pool may still come (--pool of a pool defined later); "the
-   * first pool" of a host that has none never does. */
-  if (self->pending_pool == NULL &&
-      (!self->pending_first_pool || state != VS_CONNECTION_STATE_CONNECTING))
-    clear_pending (self);
-}
-
-/* Without anything to restore, show something real: the first pool of the
- * first connection that has one, else the first connection, once it has
- * stopped connecting. */
-static void
-select_default (VsWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (self->tree_model);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
-      g_autoptr(GObject) item = row_item (row);
-
-      if (VS_IS_POOL (item))
-        {
-          select_position (self, i);
-          return;
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
-      g_autoptr(GObject) item = row_item (row);
-
-      if (VS_IS_CONNECTION (item) &&
-          vs_connection_get_state (VS_CONNECTION (item)) != VS_CONNECTION_STATE_CONNECTING)
-        {
-          select_position (self, i);
-          return;
-        }
-    }
-}
-
-static gboolean
-resolve_cb (gpointer user_data)
-{
-  VsWindow *self = user_data;
-
-  self->resolve_source = 0;
-
-  /* A restored connection that is not listed any more never comes. */
-  if (self->has_pending && self->pending_uri != NULL &&
-      vs_connection_manager_lookup (self->manager, self->pending_uri) == NULL)
-    clear_pending (self);
-
-  if (self->has_pending)
-    resolve_pending (self);
-  else if (!self->user_selected &&
-           gtk_single_selection_get_selected_item (self->selection) == NULL)
-    select_default (self);
-  else if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
-           self->current_connection != NULL)
-    {
-      guint position;
-
-      /* The selected pool went away: fall back to its connection. */
-      if (find_item (self, self->current_connection, &position))
-        select_position (self, position);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Selecting from inside the model's own items-changed would race the
- * selection model's handler: resolve from an idle instead. */
-static void
-queue_resolve (VsWindow *self)
-{
-  if (self->resolve_source == 0)
-    self->resolve_source = g_idle_add (resolve_cb, self);
-}
-
-/* Signal callbacks ----------------------------------------------------- */
-
-static void
-tree_items_changed_cb (VsWindow   *self,
-                       guint       position,
-                       guint       removed,
-                       guint       added,
-                       GListModel *model)
-{
-  queue_resolve (self);
+  show_content_when_folded (self);
+  gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
 }
 
 static void
-any_state_changed_cb (VsWindow *self)
+selected_item_changed_cb (VsWindow   *self,
+                          GParamSpec *pspec,
+                          VsSidebar  *sidebar)
 {
-  queue_resolve (self);
+  gpointer item = vs_sidebar_get_selected_item (sidebar);
+
+  if (VS_IS_POOL (item))
+    set_current (self, vs_pool_get_connection (item), item);
+  else
+    set_current (self, item, NULL);
+
+  save_selection (self);
 }
 
 static void
-watch_connections (VsWindow   *self,
-                   GListModel *connections,
-                   guint       position,
-                   guint       added)
+connection_changed_cb (VsWindow *self)
 {
-  /* A connection that fails adds no row: its state change is what tells
-   * the pending and default selections to look again. */
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(VsConnection) connection = g_list_model_get_item (connections, i);
-
-      g_signal_connect_object (connection, "notify::state",
-                               G_CALLBACK (any_state_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  update_banner (self);
+  update_title (self);
+  update_actions (self);
 }
 
 static void
@@ -642,71 +331,7 @@ connections_changed_cb (VsWindow   *self,
                         guint       added,
                         GListModel *model)
 {
-  watch_connections (self, model, position, added);
   update_content (self);
-}
-
-static void
-selection_changed_cb (VsWindow           *self,
-                      GParamSpec         *pspec,
-                      GtkSingleSelection *selection)
-{
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
-  g_autoptr(GObject) item = row_item (row);
-
-  if (VS_IS_POOL (item))
-    set_current (self, vs_pool_get_connection (VS_POOL (item)), VS_POOL (item));
-  else if (VS_IS_CONNECTION (item))
-    set_current (self, VS_CONNECTION (item), NULL);
-  else
-    {
-      /* Keep the connection of a pool that was removed, so that the
-       * fallback can select it; drop it when it was removed itself. */
-      VsConnection *connection = self->current_connection;
-      guint position;
-
-      if (connection != NULL && !find_item (self, connection, &position))
-        connection = NULL;
-      set_current (self, connection, NULL);
-      queue_resolve (self);
-      return;
-    }
-
-  if (self->selecting == 0)
-    {
-      self->user_selected = TRUE;
-      clear_pending (self);
-    }
-
-  save_selection (self);
-}
-
-static void
-sidebar_activate_cb (VsWindow    *self,
-                     guint        position,
-                     GtkListView *list_view)
-{
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  g_autoptr(GObject) item = row_item (row);
-
-  if (VS_IS_CONNECTION (item) && !self->folded)
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
-  else if (VS_IS_POOL (item) || self->folded)
-    {
-      show_content_when_folded (self);
-      gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
-    }
-}
-
-static void
-autoconnect_toggled_cb (VsWindow       *self,
-                        GtkCheckButton *button)
-{
-  if (self->selecting > 0 || self->current_connection == NULL)
-    return;
-
-  vs_connection_manager_set_autoconnect (self->manager, self->current_connection,
-                                         gtk_check_button_get_active (button));
 }
 
 static void
@@ -714,96 +339,8 @@ add_dialog_connection_added_cb (VsWindow              *self,
                                 VsConnection          *connection,
                                 VsAddConnectionDialog *dialog)
 {
-  guint position;
-
-  if (find_item (self, connection, &position))
-    {
-      /* A user's choice: later restores must not override it. */
-      clear_pending (self);
-      self->user_selected = TRUE;
-      select_position (self, position);
-    }
-}
-
-/* Sidebar factory ------------------------------------------------------ */
-
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  VsWindow                 *self)
-{
-  gtk_list_item_set_child (list_item, gtk_tree_expander_new ());
-}
-
-static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 VsWindow                 *self)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *child = gtk_tree_expander_get_child (expander);
-  g_autoptr(GObject) item = row_item (row);
-
-  gtk_tree_expander_set_list_row (expander, row);
-
-  if (VS_IS_CONNECTION (item))
-    {
-      if (!VS_IS_CONNECTION_ROW (child))
-        {
-          child = vs_connection_row_new (self->manager);
-          gtk_tree_expander_set_child (expander, child);
-        }
-      vs_connection_row_set_connection (VS_CONNECTION_ROW (child), VS_CONNECTION (item));
-    }
-  else if (VS_IS_POOL (item))
-    {
-      if (!VS_IS_POOL_ROW (child))
-        {
-          child = vs_pool_row_new ();
-          gtk_tree_expander_set_child (expander, child);
-        }
-      vs_pool_row_set_pool (VS_POOL_ROW (child), VS_POOL (item));
-    }
-
-  g_hash_table_insert (self->row_widgets, item, child);
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   VsWindow                 *self)
-{
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *child = gtk_tree_expander_get_child (expander);
-  gpointer item = NULL;
-
-  if (VS_IS_CONNECTION_ROW (child))
-    {
-      item = vs_connection_row_get_connection (VS_CONNECTION_ROW (child));
-      vs_connection_row_set_connection (VS_CONNECTION_ROW (child), NULL);
-    }
-  else if (VS_IS_POOL_ROW (child))
-    {
-      item = vs_pool_row_get_pool (VS_POOL_ROW (child));
-      vs_pool_row_set_pool (VS_POOL_ROW (child), NULL);
-    }
-
-  if (item != NULL && self->row_widgets != NULL &&
-      g_hash_table_lookup (self->row_widgets, item) == child)
-    g_hash_table_remove (self->row_widgets, item);
-
-  gtk_tree_expander_set_list_row (expander, NULL);
-}
-
-static GListModel *
-create_child_model (gpointer item,
-                    gpointer user_data)
-{
-  if (VS_IS_CONNECTION (item))
-    return g_object_ref (vs_connection_get_pools (VS_CONNECTION (item)));
-
-  return NULL;
+  /* A user's choice: later restores must not override it. */
+  vs_sidebar_select_item (self->sidebar, connection);
 }
 
 /* Actions -------------------------------------------------------------- */
@@ -915,14 +452,8 @@ sidebar_menu_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   VsWindow *self = VS_WINDOW (widget);
-  GtkWidget *row;
 
-  if (self->current_connection == NULL || self->current_pool != NULL)
-    return;
-
-  row = g_hash_table_lookup (self->row_widgets, self->current_connection);
-  if (VS_IS_CONNECTION_ROW (row))
-    vs_connection_row_popup_menu (VS_CONNECTION_ROW (row));
+  vs_sidebar_popup_menu (self->sidebar);
 }
 
 /* Class ---------------------------------------------------------------- */
@@ -997,7 +528,6 @@ vs_window_constructed (GObject *object)
 {
   VsWindow *self = (VsWindow *)object;
   GListModel *connections;
-  GtkListItemFactory *factory;
 
   G_OBJECT_CLASS (vs_window_parent_class)->constructed (object);
 
@@ -1006,27 +536,9 @@ vs_window_constructed (GObject *object)
   connections = vs_connection_manager_get_connections (self->manager);
   g_signal_connect_object (connections, "items-changed",
                            G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
-  watch_connections (self, connections, 0, g_list_model_get_n_items (connections));
 
-  self->tree_model = gtk_tree_list_model_new (g_object_ref (connections), FALSE, TRUE,
-                                              create_child_model, NULL, NULL);
-  g_signal_connect_object (self->tree_model, "items-changed",
-                           G_CALLBACK (tree_items_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (factory_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (factory_unbind_cb), self, 0);
-  gtk_list_view_set_factory (self->sidebar_list_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->sidebar_list_view, GTK_SELECTION_MODEL (self->selection));
+  vs_connection_page_set_manager (self->connection_page, self->manager);
+  vs_sidebar_set_manager (self->sidebar, self->manager);
 
   restore_size (self);
 
@@ -1035,16 +547,12 @@ vs_window_constructed (GObject *object)
       g_autofree char *uri = g_settings_get_string (self->settings, "last-connection");
       g_autofree char *pool = g_settings_get_string (self->settings, "last-pool");
 
+      /* An empty last-pool means the connection row itself. */
       if (*uri != '\0')
-        {
-          vs_window_select (self, uri, *pool != '\0' ? pool : NULL);
-          /* An empty last-pool means the connection row itself. */
-          self->pending_first_pool = FALSE;
-        }
+        vs_sidebar_select (self->sidebar, uri, *pool != '\0' ? pool : NULL, FALSE);
     }
 
   update_content (self);
-  queue_resolve (self);
 }
 
 static void
@@ -1052,32 +560,23 @@ vs_window_dispose (GObject *object)
 {
   VsWindow *self = (VsWindow *)object;
 
-  g_clear_handle_id (&self->resolve_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
 
-  /* Unbinds the rows now, while the window's state is still there. */
-  if (self->sidebar_list_view != NULL)
-    gtk_list_view_set_model (self->sidebar_list_view, NULL);
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->connection_signals != NULL)
     g_signal_group_set_target (self->connection_signals, NULL);
   if (self->pool_signals != NULL)
     g_signal_group_set_target (self->pool_signals, NULL);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (self->sidebar, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VS_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->tree_model);
-  g_clear_pointer (&self->row_widgets, g_hash_table_unref);
   g_clear_object (&self->connection_signals);
   g_clear_object (&self->pool_signals);
   g_clear_object (&self->current_connection);
   g_clear_object (&self->current_pool);
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);
-  clear_pending (self);
 
   G_OBJECT_CLASS (vs_window_parent_class)->dispose (object);
 }
@@ -1147,7 +646,10 @@ vs_window_class_init (VsWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VS_TYPE_CONNECTION_PAGE);
+  g_type_ensure (VS_TYPE_ERROR_BAR);
   g_type_ensure (VS_TYPE_POOL_PAGE);
+  g_type_ensure (VS_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/virtstorage/VirtStorage/vs-window.ui");
@@ -1156,24 +658,14 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, sidebar_list_view);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, banner);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_icon_stack);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_icon);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_spinner);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_title);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_uri);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_summary);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_reconnect_button);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_disconnect_button);
-  gtk_widget_class_bind_template_child (widget_class, VsWindow, autoconnect_check);
+  gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_page);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, pool_page);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_item_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, autoconnect_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "window.add-connection", NULL, add_connection_action);
   gtk_widget_class_install_action (widget_class, "window.reconnect", NULL, reconnect_action);
@@ -1196,9 +688,8 @@ static void
 vs_window_init (VsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vs_accessible_fix_labels (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
-
-  self->row_widgets = g_hash_table_new (NULL, NULL);
 
   self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);
   g_signal_group_connect_swapped (self->connection_signals, "notify::state",
@@ -1240,32 +731,17 @@ vs_window_select (VsWindow   *self,
 {
   g_return_if_fail (VS_IS_WINDOW (self));
 
-  clear_pending (self);
-  self->pending_uri = g_strdup (uri);
-  self->pending_pool = g_strdup (pool_name);
-  self->pending_first_pool = pool_name == NULL;
-  self->has_pending = TRUE;
-
-  if (self->tree_model != NULL)
-    queue_resolve (self);
+  vs_sidebar_select (self->sidebar, uri, pool_name, TRUE);
 }
 
 /* Test API ------------------------------------------------------------- */
 
-GtkSingleSelection *
-vs_window_get_sidebar_selection (VsWindow *self)
+VsSidebar *
+vs_window_get_sidebar (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
 
-  return self->selection;
-}
-
-GtkListView *
-vs_window_get_sidebar_view (VsWindow *self)
-{
-  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
-
-  return self->sidebar_list_view;
+  return self->sidebar;
 }
 
 GtkStack *
@@ -1276,28 +752,28 @@ vs_window_get_content_stack (VsWindow *self)
   return self->content_stack;
 }
 
-GtkWidget *
+VsConnectionPage *
+vs_window_get_connection_page (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+
+  return self->connection_page;
+}
+
+VsPoolPage *
 vs_window_get_pool_page (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->pool_page);
+  return self->pool_page;
 }
 
-GtkInfoBar *
+VsErrorBar *
 vs_window_get_banner (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
 
   return self->banner;
-}
-
-GtkLabel *
-vs_window_get_banner_label (VsWindow *self)
-{
-  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
-
-  return self->banner_label;
 }
 
 VsConnection *
@@ -1314,29 +790,4 @@ vs_window_get_current_pool (VsWindow *self)
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
 
   return self->current_pool;
-}
-
-gboolean
-vs_window_select_item (VsWindow *self,
-                       gpointer  item)
-{
-  guint position;
-
-  g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (VS_IS_CONNECTION (item) || VS_IS_POOL (item), FALSE);
-
-  if (!find_item (self, item, &position))
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  return TRUE;
-}
-
-GtkWidget *
-vs_window_get_row_widget (VsWindow *self,
-                          gpointer  item)
-{
-  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
-
-  return g_hash_table_lookup (self->row_widgets, item);
 }

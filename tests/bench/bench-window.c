@@ -370,8 +370,8 @@ main (int   argc,
 
   g_object_set_data (G_OBJECT (window), "pool-name", warm_name);
   iterate_until (connection_has_pool, window, 60);
-  g_assert_true (vs_window_select_item (window, vs_connection_find_pool (connection, warm_name)));
-  warm_paint.view = GTK_COLUMN_VIEW (find_descendant (vs_window_get_pool_page (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_true (vs_sidebar_select_item (vs_window_get_sidebar (window), vs_connection_find_pool (connection, warm_name)));
+  warm_paint.view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (vs_window_get_pool_page (window)), GTK_TYPE_COLUMN_VIEW));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), &warm_paint);
   iterate_until (first_rows_painted, &warm_paint, 60);
@@ -391,8 +391,8 @@ main (int   argc,
   vs_stall_probe_start (&probe);
   start = g_get_monotonic_time ();
 
-  g_assert_true (vs_window_select_item (window, pool));
-  view = GTK_COLUMN_VIEW (find_descendant (vs_window_get_pool_page (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_true (vs_sidebar_select_item (vs_window_get_sidebar (window), pool));
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (vs_window_get_pool_page (window)), GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (view);
   paint.view = view;
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "vs-format.h"
-#include "vs-pool-type-info.h"
+#include "vs-pool-type-facts.h"
 
 #define KIB (G_GUINT64_CONSTANT (1) << 10)
 #define MIB (G_GUINT64_CONSTANT (1) << 20)
@@ -202,12 +202,12 @@ test_pool_types (void)
 {
   const char *table[] = { "dir", "fs", "netfs", "logical", "disk", "iscsi", "iscsi-direct",
                           "scsi", "mpath", "rbd", "gluster", "zfs" };
-  const VsPoolTypeInfo *all;
+  const VsPoolTypeFactSheet *all;
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     {
-      const VsPoolTypeInfo *info = vs_pool_type_info_lookup (table[i]);
+      const VsPoolTypeFactSheet *info = vs_pool_type_facts_lookup (table[i]);
 
       g_assert_nonnull (info);
       g_assert_cmpstr (info->type, ==, table[i]);
@@ -220,14 +220,14 @@ test_pool_types (void)
       g_assert_nonnull (info->description);
     }
 
-  g_assert_cmpint (vs_pool_type_info_lookup ("netfs")->sharing, ==, VS_POOL_SHARING_YES);
-  g_assert_cmpint (vs_pool_type_info_lookup ("dir")->sharing, ==, VS_POOL_SHARING_NO);
-  g_assert_cmpint (vs_pool_type_info_lookup ("scsi")->sharing, ==, VS_POOL_SHARING_DEPENDS);
-  g_assert_cmpint (vs_pool_type_info_lookup ("logical")->kind_class, ==, VS_POOL_KIND_BLOCK);
-  g_assert_null (vs_pool_type_info_lookup ("sheepdog"));
-  g_assert_null (vs_pool_type_info_lookup (NULL));
+  g_assert_cmpint (vs_pool_type_facts_lookup ("netfs")->sharing, ==, VS_POOL_SHARING_YES);
+  g_assert_cmpint (vs_pool_type_facts_lookup ("dir")->sharing, ==, VS_POOL_SHARING_NO);
+  g_assert_cmpint (vs_pool_type_facts_lookup ("scsi")->sharing, ==, VS_POOL_SHARING_DEPENDS);
+  g_assert_cmpint (vs_pool_type_facts_lookup ("logical")->kind_class, ==, VS_POOL_KIND_BLOCK);
+  g_assert_null (vs_pool_type_facts_lookup ("sheepdog"));
+  g_assert_null (vs_pool_type_facts_lookup (NULL));
 
-  all = vs_pool_type_info_get_all (&n);
+  all = vs_pool_type_facts_get_all (&n);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (table));
   g_assert_cmpstr (all[0].type, ==, "dir");
 }

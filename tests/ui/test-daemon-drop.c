@@ -67,7 +67,8 @@ test_daemon_drop (void)
   g_autoptr(GError) error = NULL;
   VsConnection *connection;
   GtkWidget *reconnect;
-  GtkInfoBar *banner;
+  GtkLabel *state_label;
+  VsErrorBar *banner;
   VsWindow *window;
   VsPool *pool;
   pid_t pid;
@@ -81,9 +82,11 @@ test_daemon_drop (void)
   vs_connection_manager_open (manager, connection, NULL, NULL);
 
   VS_UI_WAIT (window, (pool = vs_connection_find_pool (connection, pool_name)) != NULL);
-  VS_UI_CHECK (window, vs_window_select_item (window, pool));
+  VS_UI_CHECK (window, vs_sidebar_select_item (vs_window_get_sidebar (window), pool));
   banner = vs_window_get_banner (window);
-  VS_UI_CHECK (window, !gtk_info_bar_get_revealed (banner));
+  VS_UI_CHECK (window, !vs_error_bar_get_revealed (banner));
+  state_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (vs_window_get_pool_page (window)),
+                                                          VS_TYPE_POOL_PAGE, "state_label"));
 
   pid = vs_test_daemon_pid ();
   VS_UI_CHECK (window, pid > 0);
@@ -98,15 +101,16 @@ test_daemon_drop (void)
       vs_ui_test_iterate ();
   }
   VS_UI_CHECK (window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_DISCONNECTED);
-  VS_UI_WAIT (window, gtk_info_bar_get_revealed (banner));
-  VS_UI_CHECK (window, *gtk_label_get_text (vs_window_get_banner_label (window)) != '\0');
-  /* The window's connections try again by themselves, and say so. */
+  VS_UI_WAIT (window, vs_error_bar_get_revealed (banner));
+  VS_UI_CHECK (window, g_str_equal (vs_error_bar_get_heading (banner), "Connection lost"));
+  /* The window's connections try again by themselves, and say so: in the
+   * banner and on the pool's own page, which offers no stale Reconnect. */
   VS_UI_CHECK (window, vs_connection_get_reconnecting (connection));
-  VS_UI_WAIT (window, strstr (gtk_label_get_text (vs_window_get_banner_label (window)),
-                              "Trying again automatically") != NULL);
+  VS_UI_WAIT (window, strstr (vs_error_bar_get_body (banner), "Trying again automatically") != NULL);
+  VS_UI_WAIT (window, g_str_equal (gtk_label_get_text (state_label), "Reconnecting…"));
   VS_UI_CHECK (window, !vs_pool_get_reachable (pool));
   VS_UI_CHECK (window, vs_window_get_current_pool (window) == pool);
-  VS_UI_CHECK (window, gtk_widget_has_css_class (vs_window_get_row_widget (window, pool),
+  VS_UI_CHECK (window, gtk_widget_has_css_class (vs_sidebar_get_row_widget (vs_window_get_sidebar (window), pool),
                                                  "vs-unreachable"));
   vs_ui_test_capture (GTK_WIDGET (window), "window-daemon-dropped");
 
@@ -117,7 +121,8 @@ test_daemon_drop (void)
   g_signal_emit_by_name (reconnect, "clicked");
 
   VS_UI_WAIT (window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
-  VS_UI_WAIT (window, !gtk_info_bar_get_revealed (banner));
+  VS_UI_WAIT (window, !vs_error_bar_get_revealed (banner));
+  VS_UI_WAIT (window, g_str_equal (gtk_label_get_text (state_label), "Active"));
   VS_UI_WAIT (window, vs_pool_get_reachable (pool));
   /* Matched by UUID: the same object, still selected. */
   VS_UI_CHECK (window, vs_connection_find_pool (connection, pool_name) == pool);

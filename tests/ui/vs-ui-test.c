@@ -9,9 +9,26 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
+#include "vs-resources.h"
+#include "vs-test-utils.h"
 #include "vs-ui-test.h"
+
+#define STYLE_RESOURCE "/io/github/virtstorage/VirtStorage/style.css"
+
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* GtkApplication loads style.css by itself; tests without one do not. */
+  gtk_css_provider_load_from_resource (provider, STYLE_RESOURCE);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
 
 void
 vs_ui_test_init (int    *argc,
@@ -24,22 +41,27 @@ vs_ui_test_init (int    *argc,
     {
       /* TAP's plan for "skipped, and why"; meson reads exit code 77. */
       g_print ("1..0 # SKIP no display: the UI tests need DISPLAY (build-aux/test starts Xvfb)\n");
-      exit (77);
+      exit (VS_TEST_EXIT_SKIP);
     }
 
-  g_test_init (argc, argv, NULL);
+  /* The checks compare English texts. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_disable_setlocale ();
+
+  vs_test_init (argc, argv);
 
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP cannot open the display %s\n", display ? display : wayland);
-      exit (77);
+      exit (VS_TEST_EXIT_SKIP);
     }
 
-  /* Own the main context for the whole run, as g_application_run() does:
-   * g_main_context_invoke() from a worker thread (libvirt's credential and
-   * close callbacks) would otherwise run its function in that thread
-   * whenever the tests are between two iterations. */
-  g_main_context_acquire (g_main_context_default ());
+  /* The static library's constructor registers the resources when it is
+   * linked in; register them by hand when it was not. */
+  if (!g_resources_get_info (STYLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    g_resources_register (vs_get_resource ());
+  load_app_style ();
 
   /* Animations would only slow the waits down. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -80,7 +102,6 @@ screenshot_to (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
   GtkNative *native;
   int width;
   int height;
@@ -95,8 +116,8 @@ screenshot_to (GtkWidget  *widget,
       return NULL;
     }
 
-  /* Let pending layout and drawing happen first (a new dialog is mapped
-   * before it has a size). */
+  /* A new dialog is mapped before it has a size, and the paintable shows
+   * what the window drew last: let pending layout and drawing happen. */
   vs_ui_test_spin (100);
   for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (native)) <= 0; i++)
     vs_ui_test_spin (20);
@@ -110,9 +131,15 @@ screenshot_to (GtkWidget  *widget,
     }
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (native));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        vs_ui_test_spin (20);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   if (node == NULL)
     {
       g_test_message ("no screenshot: nothing was drawn");
@@ -188,6 +215,122 @@ vs_ui_test_find_window (GType type)
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         return window;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+vs_ui_test_find_dialog (GtkWidget *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkRoot *root = gtk_widget_get_root (parent);
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (root))
+        return window;
+    }
+
+  return NULL;
+}
+
+char *
+vs_ui_test_dialog_text (GtkWindow *dialog)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  return g_strdup_printf ("%s\n%s", text, secondary != NULL ? secondary : "");
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+vs_ui_test_dialog_button (GtkWindow  *dialog,
+                          const char *label)
+{
+  return find_button (GTK_WIDGET (dialog), label);
+}
+
+gboolean
+vs_ui_test_action_enabled (GtkWidget  *widget,
+                           const char *action_name)
+{
+  g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_button_new ());
+  gboolean enabled;
+
+  /* GtkActionable widgets follow their action's enabled state. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action_name);
+  gtk_widget_set_parent (probe, widget);
+  for (guint i = 0; i < 5; i++)
+    vs_ui_test_iterate ();
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+
+  return enabled;
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+char *
+vs_ui_test_clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  VS_UI_WAIT (widget, text != NULL);
+  return text;
+}
+
+GtkWidget *
+vs_ui_test_find_child (GtkWidget *widget,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = vs_ui_test_find_child (child, type);
+
+      if (found != NULL)
+        return found;
     }
 
   return NULL;
