@@ -22,11 +22,12 @@ VS_RUNTIME_PACKAGES=(
 )
 
 # What the test tiers need on top: an X server and a session bus for the UI
-# tests, sshd for the remote tier, loop devices and mkfs for fs pools.
+# tests (xdotool presses real keys for the keyboard cases), sshd for the
+# remote tier, loop devices and mkfs for fs pools.
 VS_TEST_PACKAGES=(
   python3 xvfb xauth dbus dbus-x11 openssh-server openssh-client
   imagemagick python3-gi gir1.2-gtk-4.0 at-spi2-core python3-pyatspi
-  util-linux e2fsprogs procps lvm2
+  util-linux e2fsprogs procps lvm2 xdotool
 )
 
 vs_log () {

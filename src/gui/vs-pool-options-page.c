@@ -28,14 +28,18 @@ struct _VsPoolOptionsPage
   /* Template widgets */
   GtkWidget         *build_box;
   GtkCheckButton    *build_check;
+  GtkLabel          *build_label;
   GtkLabel          *build_help_label;
   GtkWidget         *format_box;
   GtkCheckButton    *format_check;
+  GtkLabel          *format_label;
   GtkLabel          *format_help_label;
   GtkLabel          *erase_warning_label;
   GtkLabel          *no_build_label;
   GtkCheckButton    *start_check;
+  GtkLabel          *start_label;
   GtkCheckButton    *autostart_check;
+  GtkLabel          *autostart_label;
 };
 
 static void vs_pool_options_page_wizard_page_init (VsWizardPageInterface *iface);
@@ -115,12 +119,18 @@ update_warning (VsPoolOptionsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->erase_warning_label), shown);
 }
 
+/* The checks' labels wrap (a narrow window), so they are children of
+ * their own, which names the check for screen readers. */
 static void
 set_check_label (GtkCheckButton *check,
-                 const char     *label)
+                 GtkLabel       *label,
+                 const char     *text)
 {
-  gtk_check_button_set_label (check, label);
-  vs_accessible_fix_labels (GTK_WIDGET (check));
+  gtk_label_set_text_with_mnemonic (label, text);
+  gtk_label_set_mnemonic_widget (label, GTK_WIDGET (check));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (label),
+                                  -1);
 }
 
 static void
@@ -144,16 +154,16 @@ update (VsPoolOptionsPage *self)
     {
     case VS_POOL_BUILD_DIRECTORY:
     case VS_POOL_BUILD_DIRECTORY_OR_FORMAT:
-      set_check_label (self->build_check, type == VS_POOL_TYPE_DIR
-                                          ? _("Make the _folder when it does not exist")
-                                          : _("Make the _mount point when it does not exist"));
+      set_check_label (self->build_check, self->build_label, type == VS_POOL_TYPE_DIR
+                                                              ? _("Make the _folder when it does not exist")
+                                                              : _("Make the _mount point when it does not exist"));
       /* Translators: %s is a folder */
       help = g_strdup_printf (_("Makes %s. A folder that exists already is left as it is."), target);
       gtk_label_set_text (self->build_help_label, help);
 
       /* Translators: %s is a device, "/dev/sdb1" */
       text = g_strdup_printf (_("_Format %s with a new filesystem"), devices);
-      set_check_label (self->format_check, text);
+      set_check_label (self->format_check, self->format_label, text);
       gtk_label_set_text (self->format_help_label,
                           _("Leave it off to use the filesystem the device has. Formatting erases everything on it."));
       break;
@@ -179,7 +189,7 @@ update (VsPoolOptionsPage *self)
                            ? _("Leave it off to use a ZFS pool that exists. A new one erases its devices.")
                            : _("To make a new ZFS pool, go back and enter its devices."));
         }
-      set_check_label (self->build_check, text);
+      set_check_label (self->build_check, self->build_label, text);
       gtk_label_set_text (self->build_help_label, help);
       break;
 
@@ -360,14 +370,18 @@ vs_pool_options_page_class_init (VsPoolOptionsPageClass *klass)
                                                "/io/github/virtstorage/VirtStorage/vs-pool-options-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, build_box);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, build_check);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, build_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, build_help_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, format_box);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, format_check);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, format_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, format_help_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, erase_warning_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, no_build_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, start_check);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, start_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, autostart_check);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolOptionsPage, autostart_label);
   gtk_widget_class_bind_template_callback (widget_class, build_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_toggled_cb);
 
@@ -378,8 +392,15 @@ vs_pool_options_page_class_init (VsPoolOptionsPageClass *klass)
 static void
 vs_pool_options_page_init (VsPoolOptionsPage *self)
 {
+  g_autofree char *start = NULL;
+  g_autofree char *autostart = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  vs_accessible_fix_labels (GTK_WIDGET (self));
+
+  start = g_strdup (gtk_label_get_label (self->start_label));
+  autostart = g_strdup (gtk_label_get_label (self->autostart_label));
+  set_check_label (self->start_check, self->start_label, start);
+  set_check_label (self->autostart_check, self->autostart_label, autostart);
   update (self);
 }
 

@@ -93,6 +93,7 @@ struct _VsPoolSettingsPage
   GtkLabel           *scan_status_label;
   VsErrorBar         *scan_error_bar;
   GtkListBox         *scan_list;
+  GtkLabel           *hint_label;
   GtkLabel           *page_error_label;
 };
 
@@ -504,11 +505,27 @@ check_field (VsPoolSettingsPage *self,
     }
 }
 
+/* Whether the problem of @id shows: once the user typed there, or in the
+ * other half of a pair (a CHAP password wants its user). */
+static gboolean
+error_shown (VsPoolSettingsPage *self,
+             FieldId             id)
+{
+  Field *field = &self->fields[id];
+  gboolean touched = field->touched;
+
+  if (id == FIELD_AUTH_USER || id == FIELD_SECRET)
+    touched = self->fields[FIELD_AUTH_USER].touched || self->fields[FIELD_SECRET].touched;
+
+  return field->error != NULL && (touched || self->show_all_errors);
+}
+
 static void
 show_field_state (VsPoolSettingsPage *self,
-                  Field              *field)
+                  FieldId             id)
 {
-  gboolean shown = field->error != NULL && (field->touched || self->show_all_errors);
+  Field *field = &self->fields[id];
+  gboolean shown = error_shown (self, id);
   const char *help = gtk_label_get_text (field->help_label);
   g_autofree char *description = NULL;
 
@@ -552,9 +569,9 @@ update_scan_button (VsPoolSettingsPage *self)
   if (info->discovery == VS_POOL_DISCOVERY_NONE)
     return;
 
+  /* Stays sensitive while a scan runs, so that it keeps the focus. */
   ready = info->discovery == VS_POOL_DISCOVERY_LOCAL || host_is_valid (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scan_button),
-                            ready && self->scan_cancellable == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scan_button), ready);
 }
 
 /* Checks every field again (one field's problem may depend on another's
@@ -562,6 +579,7 @@ update_scan_button (VsPoolSettingsPage *self)
 static void
 update (VsPoolSettingsPage *self)
 {
+  g_autoptr(GString) missing = g_string_new (NULL);
   gboolean complete = TRUE;
 
   for (guint i = 0; i < N_FIELDS; i++)
@@ -574,9 +592,26 @@ update (VsPoolSettingsPage *self)
       g_free (field->error);
       field->error = check_field (self, i);
       complete = complete && field->error == NULL;
-      show_field_state (self, field);
+      show_field_state (self, i);
+
+      /* Why Next stays off, where no field says it yet. */
+      if (field->error != NULL && !error_shown (self, i))
+        {
+          if (missing->len > 0)
+            /* Translators: separates field names: "Name, Export" */
+            g_string_append (missing, _(", "));
+          g_string_append (missing, gtk_label_get_text (field->label));
+        }
     }
 
+  if (missing->len > 0)
+    {
+      /* Translators: %s lists fields: "Name, Export" */
+      g_autofree char *hint = g_strdup_printf (_("Still needed: %s"), missing->str);
+
+      gtk_label_set_text (self->hint_label, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), missing->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->page_error_label), FALSE);
   update_scan_button (self);
 
@@ -986,6 +1021,29 @@ found_text (VsPoolType type,
     }
 }
 
+static gboolean
+focus_is_on_scan (VsPoolSettingsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const FieldId read[] = { FIELD_HOST, FIELD_PORT };
+
+  if (focus == NULL)
+    return FALSE;
+  if (focus == GTK_WIDGET (self->scan_button))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      GtkWidget *widget = self->fields[read[i]].widget;
+
+      if (widget != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 scan_cb (GObject      *object,
          GAsyncResult *result,
@@ -1016,6 +1074,11 @@ scan_cb (GObject      *object,
   for (guint i = 0; i < self->scan_results->len; i++)
     add_scan_row (self, g_ptr_array_index (self->scan_results, i));
   gtk_widget_set_visible (GTK_WIDGET (self->scan_list), self->scan_results->len > 0);
+
+  /* From the button (or the fields it reads) on to what it found; not
+   * when the user went on elsewhere meanwhile. */
+  if (self->scan_results->len > 0 && focus_is_on_scan (self))
+    gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->scan_list)));
 }
 
 /* Signal callbacks ------------------------------------------------------ */
@@ -1366,6 +1429,7 @@ vs_pool_settings_page_class_init (VsPoolSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsPoolSettingsPage, scan_status_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolSettingsPage, scan_error_bar);
   gtk_widget_class_bind_template_child (widget_class, VsPoolSettingsPage, scan_list);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolSettingsPage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, VsPoolSettingsPage, page_error_label);
   gtk_widget_class_bind_template_callback (widget_class, scan_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);

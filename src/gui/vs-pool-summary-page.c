@@ -280,6 +280,18 @@ is_undo_step (const char *step)
   return g_strcmp0 (step, _("Undoing…")) == 0;
 }
 
+static gboolean
+undo_ran (VsPoolSummaryPage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (is_undo_step (step_text (row)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 job_step_cb (VsPoolSummaryPage *self,
              GParamSpec        *pspec,
@@ -570,9 +582,11 @@ vs_pool_summary_page_show_failure (VsPoolSummaryPage *self,
 
   if (leftovers != NULL)
     outcome = _("Not everything could be undone: remove what is left by hand before you try again.");
-  else
+  else if (undo_ran (self))
     outcome = _("Nothing was left behind: the steps already done were undone. Your entries are kept; "
                 "correct them and try again.");
+  else
+    outcome = _("Nothing was made. Your entries are kept; correct them and try again.");
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "vs-pool-type-facts.h"
@@ -84,13 +86,14 @@ build_row (VsPoolTypePage *self,
 {
   const VsPoolTypeFactSheet *sheet = facts_of (type);
   TypeRow *row = &self->rows[type];
-  GtkWidget *box, *text_box, *title_box, *image, *title, *name, *facts, *description;
+  GtkWidget *text_box, *title_box, *image, *title, *name, *facts, *description;
 
   g_assert (sheet != NULL);
 
+  /* In the title's line, not a column of its own: the facts need the
+   * width in a narrow window. */
   image = gtk_image_new_from_icon_name (vs_pool_type_facts_icon_name (sheet->type));
-  gtk_image_set_icon_size (GTK_IMAGE (image), GTK_ICON_SIZE_LARGE);
-  gtk_widget_set_valign (image, GTK_ALIGN_START);
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 
   title = make_label (_(sheet->label), "heading");
@@ -102,6 +105,7 @@ build_row (VsPoolTypePage *self,
   gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
   gtk_widget_set_valign (title, GTK_ALIGN_BASELINE);
   title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (title_box), image);
   gtk_box_append (GTK_BOX (title_box), title);
   gtk_box_append (GTK_BOX (title_box), name);
 
@@ -123,12 +127,8 @@ build_row (VsPoolTypePage *self,
   gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (row->reason_label));
   gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (row->description_revealer));
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), text_box);
-
   row->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
-  gtk_list_box_row_set_child (row->row, box);
+  gtk_list_box_row_set_child (row->row, text_box);
   gtk_widget_set_name (GTK_WIDGET (row->row), sheet->type);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(sheet->label),
@@ -254,6 +254,11 @@ vs_pool_type_page_dispose (GObject *object)
 {
   VsPoolTypePage *self = (VsPoolTypePage *)object;
   GtkWidget *child;
+
+  /* Its rows go away with it, which would select none. */
+  if (self->type_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->type_list, self);
+  memset (self->rows, 0, sizeof self->rows);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VS_TYPE_POOL_TYPE_PAGE);
   /* The child without an id is not the template's to drop. */

@@ -410,6 +410,9 @@ vs_pool_wizard_dispose (GObject *object)
     g_clear_signal_handler (&self->complete_handler, self->watched_page);
   g_clear_object (&self->watched_page);
 
+  /* The stack is the window's child: GtkWindow lets it go, not the
+   * template behind its back. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VS_TYPE_POOL_WIZARD);
   for (guint i = 0; i < VS_POOL_TYPE_COUNT; i++)
     self->settings_pages[i] = NULL;
