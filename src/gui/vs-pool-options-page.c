@@ -120,7 +120,7 @@ update_warning (VsPoolOptionsPage *self)
 }
 
 /* The checks' labels wrap (a narrow window), so they are children of
- * their own, which names the check for screen readers. */
+ * their own; as mnemonic labels they name the checks for screen readers. */
 static void
 set_check_label (GtkCheckButton *check,
                  GtkLabel       *label,
@@ -128,9 +128,6 @@ set_check_label (GtkCheckButton *check,
 {
   gtk_label_set_text_with_mnemonic (label, text);
   gtk_label_set_mnemonic_widget (label, GTK_WIDGET (check));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (label),
-                                  -1);
 }
 
 static void

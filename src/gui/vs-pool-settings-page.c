@@ -735,7 +735,6 @@ add_field (VsPoolSettingsPage *self,
 {
   Field *field = &self->fields[spec->field];
   g_autofree char *help = NULL;
-  g_autofree char *plain_label = NULL;
   GtkWidget *label;
 
   g_assert (field->widget == NULL);
@@ -789,10 +788,7 @@ add_field (VsPoolSettingsPage *self,
   gtk_box_insert_child_after (self->fields_box, field->box,
                               gtk_widget_get_prev_sibling (self->scan_section));
 
-  plain_label = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain_label,
-                                  -1);
+  /* The mnemonic label names the field for screen readers. */
   if (field->required)
     gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
                                     GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
