@@ -1058,8 +1058,18 @@ scan_cb (GObject      *object,
 
   if (sources == NULL)
     {
+      const char *libvirt_message = vs_error_get_libvirt_message (error);
+      g_autofree char *body = NULL;
+
+      /* Why it failed is the point here: libvirt's words in view. */
+      if (libvirt_message != NULL)
+        /* Translators: libvirt's own message, e.g. why a server did not answer */
+        body = g_strdup_printf (_("libvirt says: %s"), libvirt_message);
+      else
+        body = g_strdup (error->message);
+
       scan_set_status (self, "");
-      vs_error_bar_show_error (self->scan_error_bar, _("The scan failed"), error);
+      vs_error_bar_show_message (self->scan_error_bar, _("The scan failed"), body, NULL);
       return;
     }
 

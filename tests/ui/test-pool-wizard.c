@@ -902,6 +902,40 @@ test_live_build_fails (void)
   fixture_tear_down (fx, NULL);
 }
 
+/* A scan of a server that is not there fails in place, with libvirt's
+ * words; the page stays as typed. */
+static void
+test_live_scan_fails (void)
+{
+  Fixture fixture = { 0 }, *fx = &fixture;
+  VsPoolSettingsPage *page;
+  VsPoolWizard *wizard;
+  VsErrorBar *scan_error;
+
+  open_window (fx, vs_test_it_uri ());
+  wizard = open_wizard (fx);
+  page = choose_type (wizard, VS_POOL_TYPE_NETFS);
+  set_field (page, "name", "never-scanned");
+  set_field (page, "host", "nfs.invalid");
+  gtk_widget_activate (vs_pool_settings_page_get_scan_button (page));
+  VS_UI_WAIT (wizard, vs_pool_settings_page_get_scanning (page));
+
+  scan_error = page_child (page, VS_TYPE_POOL_SETTINGS_PAGE, "scan_error_bar");
+  VS_UI_WAIT (wizard, !vs_pool_settings_page_get_scanning (page));
+  VS_UI_CHECK (wizard, vs_error_bar_get_revealed (scan_error));
+  g_test_message ("%s: %s", vs_error_bar_get_heading (scan_error), vs_error_bar_get_body (scan_error));
+  VS_UI_CHECK (wizard, g_str_has_prefix (vs_error_bar_get_body (scan_error), "libvirt says: "));
+  VS_UI_CHECK (wizard, gtk_list_box_get_row_at_index (vs_pool_settings_page_get_scan_list (page), 0) == NULL);
+  VS_UI_CHECK (wizard, g_strcmp0 (gtk_editable_get_text (field (page, "host")), "nfs.invalid") == 0);
+  vs_ui_test_capture (GTK_WIDGET (wizard), "wizard-live-scan-fails");
+
+  fixture_tear_down (fx, NULL);
+}
+
+static const VsTestItCase live_scan_fails = {
+  "/ui/pool-wizard/live/scan-fails", test_live_scan_fails, 120, live_skip_reason, NULL,
+};
+
 static const VsTestItCase live_keyboard_dir = {
   "/ui/pool-wizard/live/keyboard-dir", test_live_keyboard_dir, 120, live_skip_reason, NULL,
 };
@@ -949,6 +983,7 @@ main (int   argc,
   ADD ("/ui/pool-wizard/sizes", test_sizes);
   vs_test_it_add (&live_keyboard_dir);
   vs_test_it_add (&live_build_fails);
+  vs_test_it_add (&live_scan_fails);
 
 #undef ADD
 #undef ADD_KEYS
