@@ -242,28 +242,20 @@ typedef enum
   STEP_FAILED,
 } StepState;
 
+/* A step's row: a spinner while it runs, then an icon, then its words. */
 static void
 set_step_state (GtkWidget *row,
                 StepState  state)
 {
-  GtkWidget *icon = gtk_widget_get_first_child (row);
-  const char *icon_name;
+  GtkWidget *spinner = gtk_widget_get_first_child (row);
+  GtkWidget *icon = gtk_widget_get_next_sibling (spinner);
 
-  switch (state)
-    {
-    case STEP_DONE:
-      icon_name = "object-select-symbolic";
-      break;
-    case STEP_FAILED:
-      icon_name = "dialog-error-symbolic";
-      break;
-    case STEP_RUNNING:
-    default:
-      icon_name = "media-playback-start-symbolic";
-      break;
-    }
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), state == STEP_RUNNING);
+  gtk_widget_set_visible (spinner, state == STEP_RUNNING);
+  gtk_widget_set_visible (icon, state != STEP_RUNNING);
+  if (state != STEP_RUNNING)
+    gtk_image_set_from_icon_name (GTK_IMAGE (icon), state == STEP_DONE ? "object-select-symbolic"
+                                                                        : "dialog-error-symbolic");
   if (state == STEP_FAILED)
     gtk_widget_add_css_class (row, "vs-field-error");
 }
@@ -309,6 +301,7 @@ job_step_cb (VsPoolSummaryPage *self,
     set_step_state (last, is_undo_step (step) ? STEP_FAILED : STEP_DONE);
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (row), gtk_spinner_new ());
   gtk_box_append (GTK_BOX (row), gtk_image_new ());
   gtk_box_append (GTK_BOX (row), gtk_label_new (step));
   gtk_widget_set_name (row, "step");

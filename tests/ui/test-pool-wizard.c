@@ -593,6 +593,107 @@ test_failed_creation (Fixture       *fx,
   VS_UI_CHECK (wizard, g_strcmp0 (gtk_editable_get_text (field (page, "device")), "/dev/sdz1") == 0);
 }
 
+/* Holds a creation's worker as the build step begins, until released. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean reached;
+  gboolean released;
+} Gate;
+
+static void
+gate_hook (VsPoolCreateStep step,
+           gpointer         data)
+{
+  Gate *gate = data;
+
+  if (step != VS_POOL_CREATE_STEP_BUILD)
+    return;
+
+  g_mutex_lock (&gate->lock);
+  gate->reached = TRUE;
+  g_cond_broadcast (&gate->cond);
+  while (!gate->released)
+    g_cond_wait (&gate->cond, &gate->lock);
+  gate->reached = FALSE;
+  gate->released = FALSE;
+  g_mutex_unlock (&gate->lock);
+}
+
+static gboolean
+gate_reached (Gate *gate)
+{
+  gboolean reached;
+
+  g_mutex_lock (&gate->lock);
+  reached = gate->reached;
+  g_mutex_unlock (&gate->lock);
+
+  return reached;
+}
+
+static void
+gate_release (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->released = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+/* Cancel (Escape) while the pool is being created stops it and undoes what
+ * was done; the wizard stays and says so. Closing the wizard meanwhile
+ * waits for the undo, then closes. */
+static void
+test_cancel_creation (Fixture       *fx,
+                      gconstpointer  data)
+{
+  Gate gate = { 0 };
+  VsPoolWizard *wizard = open_wizard (fx);
+  VsPoolSettingsPage *page = choose_type (wizard, VS_POOL_TYPE_DIR);
+  VsErrorBar *error_bar;
+  virConnectPtr conn;
+
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  vs_pool_creator_set_step_hook (gate_hook, &gate);
+
+  set_field (page, "name", "cancelled");
+  to_summary (wizard);
+  next (wizard);
+  VS_UI_WAIT (wizard, gate_reached (&gate));
+  VS_UI_CHECK (wizard, vs_pool_wizard_get_creating (wizard));
+  VS_UI_CHECK (wizard, !next_enabled (wizard));
+  vs_ui_test_capture (GTK_WIDGET (wizard), "wizard-creating");
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel", NULL);
+  gate_release (&gate);
+  error_bar = summary_child (wizard, "error_bar");
+  VS_UI_WAIT (wizard, !vs_pool_wizard_get_creating (wizard));
+  VS_UI_WAIT (wizard, vs_error_bar_get_revealed (error_bar));
+  VS_UI_CHECK (wizard, !wizard_gone ());
+  VS_UI_CHECK (wizard, g_strcmp0 (vs_error_bar_get_heading (error_bar), "Creating the pool was cancelled") == 0);
+  VS_UI_CHECK (wizard, strstr (vs_error_bar_get_body (error_bar), "Nothing was left behind") != NULL);
+  conn = vs_test_virt_open ("test:///default");
+  VS_UI_CHECK (wizard, !vs_test_pool_is_defined (conn, "cancelled"));
+
+  /* Again, and the window is closed meanwhile. */
+  next (wizard);
+  VS_UI_WAIT (wizard, gate_reached (&gate));
+  gtk_window_close (GTK_WINDOW (wizard));
+  VS_UI_CHECK (wizard, !wizard_gone ());
+  gate_release (&gate);
+  VS_UI_WAIT (fx->window, wizard_gone ());
+  VS_UI_CHECK (fx->window, !vs_test_pool_is_defined (conn, "cancelled"));
+  VS_UI_CHECK (fx->window, vs_connection_find_pool (fx->connection, "cancelled") == NULL);
+
+  virConnectClose (conn);
+  vs_pool_creator_set_step_hook (NULL, NULL);
+  g_cond_clear (&gate.cond);
+  g_mutex_clear (&gate.lock);
+}
+
 /* Names are checked as they are typed; a name with quotes, "<", "&" and
  * letters outside ASCII round-trips. */
 static void
@@ -975,6 +1076,7 @@ main (int   argc,
   ADD_KEYS ("/ui/pool-wizard/keyboard-escape", test_keyboard_escape);
   ADD ("/ui/pool-wizard/scan", test_scan);
   ADD ("/ui/pool-wizard/failed-creation", test_failed_creation);
+  ADD ("/ui/pool-wizard/cancel-creation", test_cancel_creation);
   ADD ("/ui/pool-wizard/names", test_names);
   ADD ("/ui/pool-wizard/target-is-file", test_target_is_file);
   ADD ("/ui/pool-wizard/network-fields", test_network_fields);
