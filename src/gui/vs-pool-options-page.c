@@ -212,7 +212,8 @@ confirm_cb (GObject      *object,
   gboolean confirmed = vs_confirm_finish (result, &error);
   GtkCheckButton *check;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Also when the page went away after the answer was on its way. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->confirm_cancellable == NULL)
     return;
 
   g_clear_object (&self->confirm_cancellable);

@@ -98,6 +98,11 @@ struct _VsPoolSettingsPage
 };
 
 static void vs_pool_settings_page_wizard_page_init (VsWizardPageInterface *iface);
+static void field_changed_cb                       (VsPoolSettingsPage    *self,
+                                                    GObject               *widget);
+static void format_changed_cb                      (VsPoolSettingsPage    *self,
+                                                    GParamSpec            *pspec,
+                                                    GtkDropDown           *drop_down);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (VsPoolSettingsPage, vs_pool_settings_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (VS_TYPE_WIZARD_PAGE,
@@ -688,9 +693,6 @@ make_format_widget (VsPoolSettingsPage *self)
   return drop_down;
 }
 
-static void field_changed_cb (VsPoolSettingsPage *self, GObject *widget);
-static void format_changed_cb (VsPoolSettingsPage *self, GParamSpec *pspec, GtkDropDown *drop_down);
-
 static GtkWidget *
 make_entry (VsPoolSettingsPage *self,
             FieldId             id,
@@ -1051,7 +1053,8 @@ scan_cb (GObject      *object,
   g_autofree char *status = NULL;
 
   sources = vs_connection_find_pool_sources_finish (VS_CONNECTION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Also when the page went away after the answer was on its way. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->scan_cancellable == NULL)
     return;
 
   scan_set_running (self, FALSE);

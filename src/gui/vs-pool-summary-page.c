@@ -513,7 +513,9 @@ vs_pool_summary_page_set_definition (VsPoolSummaryPage      *self,
   if (!self->editing)
     set_xml_text (self, self->generated_xml);
 
+  /* A new try: what the last one did is of no interest any more. */
   vs_error_bar_hide (self->error_bar);
+  gtk_widget_set_visible (self->progress_box, FALSE);
 }
 
 char *
