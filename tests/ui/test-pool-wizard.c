@@ -578,7 +578,7 @@ test_failed_creation (Fixture       *fx,
 
   /* Nothing is left, the wizard is open, the fields are as typed. */
   VS_UI_CHECK (wizard, !wizard_gone ());
-  VS_UI_CHECK (wizard, vs_connection_find_pool (fx->connection, "doomed") == NULL);
+  VS_UI_WAIT (wizard, vs_connection_find_pool (fx->connection, "doomed") == NULL);
   {
     virConnectPtr conn = vs_test_virt_open ("test:///default");
 
@@ -686,7 +686,8 @@ test_cancel_creation (Fixture       *fx,
   gate_release (&gate);
   VS_UI_WAIT (fx->window, wizard_gone ());
   VS_UI_CHECK (fx->window, !vs_test_pool_is_defined (conn, "cancelled"));
-  VS_UI_CHECK (fx->window, vs_connection_find_pool (fx->connection, "cancelled") == NULL);
+  /* The list follows libvirt's events of the define and the undefine. */
+  VS_UI_WAIT (fx->window, vs_connection_find_pool (fx->connection, "cancelled") == NULL);
 
   virConnectClose (conn);
   vs_pool_creator_set_step_hook (NULL, NULL);
