@@ -233,6 +233,9 @@ create_cb (GObject      *object,
 
   vs_pool_summary_page_show_failure (self->summary_page, error);
   update_buttons (self);
+  /* It lost the focus while it was off; Enter tries again, Alt+Left goes
+   * back to the fields. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 
   if (self->close_when_done)
     gtk_window_destroy (GTK_WINDOW (self));
