@@ -23,6 +23,7 @@ typedef struct
   int   libvirt_domain;
   char *libvirt_message;
   char *context;
+  char *leftovers;
 } VsErrorDetail;
 
 typedef VsErrorDetail VsConnectionErrorPrivate;
@@ -37,6 +38,7 @@ detail_init (VsErrorDetail *detail)
   detail->libvirt_domain = 0;
   detail->libvirt_message = NULL;
   detail->context = NULL;
+  detail->leftovers = NULL;
 }
 
 static void
@@ -47,6 +49,7 @@ detail_copy (const VsErrorDetail *src,
   dest->libvirt_domain = src->libvirt_domain;
   dest->libvirt_message = g_strdup (src->libvirt_message);
   dest->context = g_strdup (src->context);
+  dest->leftovers = g_strdup (src->leftovers);
 }
 
 static void
@@ -54,6 +57,7 @@ detail_clear (VsErrorDetail *detail)
 {
   g_clear_pointer (&detail->libvirt_message, g_free);
   g_clear_pointer (&detail->context, g_free);
+  g_clear_pointer (&detail->leftovers, g_free);
 }
 
 #define VS_ERROR_DETAIL_FUNCS(prefix, Type)                                       \
@@ -202,4 +206,25 @@ vs_libvirt_last_code (void)
   virErrorPtr err = virGetLastError ();
 
   return err != NULL ? err->code : 0;
+}
+
+void
+vs_error_set_leftovers (GError     *error,
+                        const char *leftovers)
+{
+  VsErrorDetail *detail = get_detail (error);
+
+  if (detail == NULL)
+    return;
+
+  g_free (detail->leftovers);
+  detail->leftovers = g_strdup (leftovers);
+}
+
+const char *
+vs_error_get_leftovers (const GError *error)
+{
+  VsErrorDetail *detail = get_detail (error);
+
+  return detail != NULL ? detail->leftovers : NULL;
 }

@@ -102,4 +102,13 @@ const char *vs_error_get_summary          (const GError *error);
 /* virGetLastError()'s code in this thread, or 0. */
 int         vs_libvirt_last_code          (void);
 
+/* What a failed operation that undoes its steps could not take back ("the
+ * pool “x” is still defined"), in words, kept apart so that a caller can
+ * tell "nothing was left behind" without reading the message. Only VS_*
+ * errors carry it; setting it on another error does nothing. */
+void        vs_error_set_leftovers        (GError       *error,
+                                           const char   *leftovers);
+/* NULL when nothing was left behind (or the error does not say). */
+const char *vs_error_get_leftovers        (const GError *error);
+
 G_END_DECLS

@@ -372,6 +372,7 @@ add_leftovers (GError     **failure,
                             vs_error_get_libvirt_code (old),
                             vs_error_get_libvirt_domain (old),
                             vs_error_get_libvirt_message (old));
+  vs_error_set_leftovers (*failure, leftovers);
   g_error_free (old);
 }
 

@@ -138,6 +138,9 @@ update (VsConnectionRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.reconnect",
                                  state == VS_CONNECTION_STATE_DISCONNECTED ||
                                  state == VS_CONNECTION_STATE_FAILED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.new-pool",
+                                 state == VS_CONNECTION_STATE_CONNECTED &&
+                                 !vs_connection_get_read_only (self->connection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.disconnect",
                                  state == VS_CONNECTION_STATE_CONNECTED ||
                                  state == VS_CONNECTION_STATE_CONNECTING);
@@ -174,6 +177,19 @@ disconnect_action (GtkWidget  *widget,
 
   if (self->connection != NULL)
     vs_connection_close (self->connection);
+}
+
+/* The window opens the wizard (see "window.new-pool-for"). */
+static void
+new_pool_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VsConnectionRow *self = VS_CONNECTION_ROW (widget);
+
+  if (self->connection != NULL)
+    gtk_widget_activate_action (widget, "window.new-pool-for", "s",
+                                vs_connection_get_uri (self->connection));
 }
 
 typedef struct
@@ -315,6 +331,7 @@ vs_connection_row_class_init (VsConnectionRowClass *klass)
   gtk_widget_class_install_action (widget_class, "connection.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "connection.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "connection.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "connection.new-pool", NULL, new_pool_action);
 
   gtk_widget_class_set_css_name (widget_class, "vsconnectionrow");
 }

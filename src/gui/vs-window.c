@@ -19,6 +19,7 @@
 #include "vs-gtk-compat.h"
 #include "vs-jobs-button.h"
 #include "vs-pool-page.h"
+#include "vs-pool-wizard.h"
 #include "vs-sidebar.h"
 #include "vs-window-private.h"
 
@@ -184,6 +185,9 @@ update_actions (VsWindow *self)
                                  connection != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.refresh",
                                  connection != NULL && state == VS_CONNECTION_STATE_CONNECTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-pool",
+                                 connection != NULL && state == VS_CONNECTION_STATE_CONNECTED &&
+                                 !vs_connection_get_read_only (connection));
 }
 
 static void
@@ -450,6 +454,52 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+pool_created_cb (VsWindow     *self,
+                 VsPool       *pool,
+                 VsPoolWizard *wizard)
+{
+  vs_window_select (self, vs_connection_get_uri (vs_pool_get_connection (pool)), vs_pool_get_name (pool));
+}
+
+static void
+open_pool_wizard (VsWindow     *self,
+                  VsConnection *connection)
+{
+  GtkWidget *wizard;
+
+  if (connection == NULL || vs_connection_get_state (connection) != VS_CONNECTION_STATE_CONNECTED ||
+      vs_connection_get_read_only (connection))
+    return;
+
+  wizard = vs_pool_wizard_new (GTK_WINDOW (self), connection);
+  g_signal_connect_object (wizard, "pool-created", G_CALLBACK (pool_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+/* The selected connection's (header button, Ctrl+Shift+N, empty state). */
+static void
+new_pool_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+
+  open_pool_wizard (self, self->current_connection);
+}
+
+/* Any connection's, by URI (its row's menu). */
+static void
+new_pool_for_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+
+  open_pool_wizard (self, vs_connection_manager_lookup (self->manager, g_variant_get_string (parameter, NULL)));
+}
+
+static void
 sidebar_menu_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -682,8 +732,11 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "window.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "window.sidebar-menu", NULL, sidebar_menu_action);
+  gtk_widget_class_install_action (widget_class, "window.new-pool", NULL, new_pool_action);
+  gtk_widget_class_install_action (widget_class, "window.new-pool-for", "s", new_pool_for_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.add-connection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "window.new-pool", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "window.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "window.toggle-sidebar", NULL);

@@ -165,6 +165,29 @@ test_error_from_libvirt (void)
   g_assert_cmpstr (vs_error_get_summary (error), ==, "Could not find it");
 }
 
+/* What undoing left behind travels with the error (and its copies), apart
+ * from the message; errors of other domains carry none. */
+static void
+test_error_leftovers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+
+  vs_error_set_with_detail (&error, VS_POOL_ERROR, VS_POOL_ERROR_FAILED, "Could not build the pool",
+                            VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE, "no space left");
+  g_assert_null (vs_error_get_leftovers (error));
+
+  vs_error_set_leftovers (error, "the pool “x” is still defined");
+  copy = g_error_copy (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (vs_error_get_leftovers (copy), ==, "the pool “x” is still defined");
+  g_assert_cmpstr (vs_error_get_libvirt_message (copy), ==, "no space left");
+
+  vs_error_set_leftovers (other, "something");
+  g_assert_null (vs_error_get_leftovers (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +198,7 @@ main (int   argc,
   vs_test_add ("/job/finish-states", test_finish_states);
   vs_test_add ("/error/detail", test_error_detail);
   vs_test_add ("/error/from-libvirt", test_error_from_libvirt);
+  vs_test_add ("/error/leftovers", test_error_leftovers);
 
   return g_test_run ();
 }
