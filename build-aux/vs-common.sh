@@ -8,6 +8,7 @@
 VS_BUILD_PACKAGES=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libvirt-dev libvirt-glib-1.0-dev libxml2-dev libglib2.0-dev-bin
+  libsecret-1-dev
   gettext desktop-file-utils appstream-util
 )
 
