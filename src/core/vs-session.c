@@ -320,14 +320,12 @@ set_open_error (const char           *uri,
     {
       g_autofree char *known_hosts = vs_uri_dup_known_hosts_path (uri);
 
-      context = g_strdup_printf (_("The identity of %s has changed since the last connection, "
-                                   "so Virt Storage refused to connect. Someone may be "
-                                   "intercepting the connection (a man-in-the-middle attack), "
-                                   "or the host was reinstalled or given new keys. Nothing was "
-                                   "sent and nothing was stored. If you expect the change, "
-                                   "check the new key %s on the host (ssh-keygen -l -f "
-                                   "/etc/ssh/ssh_host_ed25519_key.pub), then remove the old "
-                                   "one from %s."),
+      context = g_strdup_printf (_("The key of %s is not the one stored for it, so Virt Storage "
+                                   "refused to connect. Someone may be intercepting the "
+                                   "connection (a man-in-the-middle attack), or the host was "
+                                   "reinstalled. Nothing was sent and nothing was stored. If you "
+                                   "expect the change, check the new key %s on the host, then "
+                                   "remove the old one from %s."),
                                  name, fingerprint, known_hosts);
       vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
                                  VS_CONNECTION_ERROR_HOST_KEY_CHANGED, context);

@@ -101,6 +101,19 @@ prompt_of (const VsCredential *cred)
   return cred->prompt != NULL ? cred->prompt : "";
 }
 
+/* libvirt's question without the ": " it often ends in, or ours. */
+static char *
+dup_question (const VsCredential *cred)
+{
+  char *question = g_strdup (*prompt_of (cred) != '\0' ? cred->prompt : default_prompt (cred->type));
+
+  g_strchomp (question);
+  if (g_str_has_suffix (question, ":"))
+    question[strlen (question) - 1] = '\0';
+
+  return question;
+}
+
 /* Keyring ---------------------------------------------------------------- */
 
 static void
@@ -255,24 +268,32 @@ answer (VsCredentialsDialog *self,
   vs_connection_credentials_done (self->connection, accepted);
 }
 
+/* One field per question. A single question is asked in the body, in
+ * libvirt's words (the SSH client's "Enter root's password for host", a
+ * key's passphrase, a keyboard-interactive prompt), and its field is
+ * labelled in ours. */
 static void
 build_fields (VsCredentialsDialog *self)
 {
   gboolean secret = FALSE;
 
+  if (self->n_creds == 1)
+    {
+      g_autofree char *question = dup_question (&self->creds[0]);
+
+      gtk_label_set_label (self->body_label, question);
+    }
+  else
+    gtk_label_set_label (self->body_label,
+                         _("The host asks for these before it lets Virt Storage in."));
+
   for (guint i = 0; i < self->n_creds; i++)
     {
       const VsCredential *cred = &self->creds[i];
-      g_autofree char *prompt = NULL;
+      g_autofree char *prompt = self->n_creds == 1 ? g_strdup (default_prompt (cred->type))
+                                                   : dup_question (cred);
       GtkWidget *label;
       GtkWidget *field;
-
-      prompt = g_strdup (cred->prompt != NULL && *cred->prompt != '\0'
-                           ? cred->prompt : default_prompt (cred->type));
-      /* libvirt's prompts often end in ": " already. */
-      g_strchomp (prompt);
-      if (g_str_has_suffix (prompt, ":"))
-        prompt[strlen (prompt) - 1] = '\0';
 
       label = gtk_label_new (prompt);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
@@ -328,7 +349,6 @@ static void
 show_host_key (VsCredentialsDialog *self,
                const char          *name)
 {
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *advice = NULL;
   g_autofree char *known_hosts = vs_uri_dup_known_hosts_path (vs_connection_get_uri (self->connection));
@@ -336,13 +356,13 @@ show_host_key (VsCredentialsDialog *self,
   gtk_window_set_title (GTK_WINDOW (self), _("Unknown Host Key"));
   gtk_image_set_from_icon_name (self->icon, "security-medium-symbolic");
 
-  /* Translators: %s is a host, such as root@host.example.com */
-  heading = g_strdup_printf (_("Trust %s?"), name);
-  gtk_label_set_label (self->heading_label, heading);
+  gtk_label_set_label (self->heading_label, _("Is This the Right Host?"));
+  gtk_widget_set_visible (GTK_WIDGET (self->transport_label), FALSE);
 
-  body = g_strdup (_("Virt Storage has not connected to this host before, so it cannot tell "
-                     "whether it is the computer you mean. Compare its key’s fingerprint with "
-                     "the one the host shows:"));
+  /* Translators: %s is a host, such as root@host.example.com */
+  body = g_strdup_printf (_("Virt Storage has not connected to %s before, so it cannot tell "
+                            "whether it is the computer you mean. Compare the fingerprint of "
+                            "its key with the one the host shows:"), name);
   gtk_label_set_label (self->body_label, body);
 
   gtk_label_set_label (self->fingerprint_label, self->creds[0].host_key_fingerprint);
@@ -509,8 +529,6 @@ vs_credentials_dialog_new (GtkWindow    *parent,
   else
     {
       gtk_label_set_label (self->heading_label, name);
-      gtk_label_set_label (self->body_label,
-                           _("The host asks for these before it lets Virt Storage in."));
       build_fields (self);
     }
 

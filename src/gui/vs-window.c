@@ -161,8 +161,11 @@ update_banner (VsWindow *self)
     }
   else if (error != NULL)
     vs_error_bar_show_message (self->banner,
-                               state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
-                                                                   : _("Connection lost"),
+                               g_error_matches (error, VS_CONNECTION_ERROR,
+                                                VS_CONNECTION_ERROR_HOST_KEY_CHANGED)
+                                 ? _("Host key changed: connection refused")
+                                 : state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
+                                                                       : _("Connection lost"),
                                vs_error_get_summary (error), vs_error_get_libvirt_message (error));
   else
     {

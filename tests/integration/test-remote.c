@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <pwd.h>
 #include <string.h>
 
 #define G_SETTINGS_ENABLE_BACKEND
@@ -20,6 +19,7 @@
 
 #include "vs-connection-manager.h"
 #include "vs-credential-request.h"
+#include "vs-test-ssh-utils.h"
 #include "vs-test-utils.h"
 #include "vs-uri.h"
 #include "vs-worker.h"
@@ -98,108 +98,12 @@ test_ssh_lists_pools (void)
   g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_DISCONNECTED);
 }
 
-/* The password user ------------------------------------------------------
- *
- * build-aux/test creates a user with a random password that its sshd lets
- * in with that password only (VS_TEST_SSH_PASSWORD_USER,
- * VS_TEST_SSH_PASSWORD), and says where the sshd listens
- * (VS_TEST_SSH_PORT) and which host key it shows (VS_TEST_SSH_HOST_KEY,
- * the public half). */
-
-static char *
-password_skip_reason (void)
-{
-  const char *names[] = { "VS_TEST_SSH_PASSWORD_USER", "VS_TEST_SSH_PASSWORD",
-                          "VS_TEST_SSH_PORT", "VS_TEST_SSH_HOST_KEY" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_getenv (names[i]) == NULL || *g_getenv (names[i]) == '\0')
-      return g_strdup_printf ("%s is not set (build-aux/test sets it when its sshd accepts a "
-                              "password user)", names[i]);
-
-  return NULL;
-}
-
-static const char *
-password_user (void)
-{
-  return g_getenv ("VS_TEST_SSH_PASSWORD_USER");
-}
-
-/* What the add-connection dialog builds for the built-in SSH client, with
- * the case's own known-hosts file. */
-static char *
-libssh_uri (const char *known_hosts)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = vs_uri_build_remote (VS_URI_TRANSPORT_LIBSSH, password_user (),
-                                              "127.0.0.1", g_getenv ("VS_TEST_SSH_PORT"),
-                                              TRUE, &error);
-
-  g_assert_no_error (error);
-  return g_strdup_printf ("%s?known_hosts=%s", uri, known_hosts);
-}
+/* The password user (see vs-test-ssh-utils.h) ---------------------------- */
 
 static char *
 known_hosts_path (void)
 {
   return g_build_filename (vs_test_it_dir (), "known_hosts", NULL);
-}
-
-/* The second field of a public key file or of `ssh-keygen -l`'s output. */
-static char *
-second_field (const char *text)
-{
-  g_auto(GStrv) fields = g_strsplit_set (text, " \n", -1);
-
-  g_assert_cmpuint (g_strv_length (fields), >=, 2);
-  return g_strdup (fields[1]);
-}
-
-static char *
-host_key_blob (void)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_get_contents (g_getenv ("VS_TEST_SSH_HOST_KEY"), &contents, NULL, &error))
-    g_error ("%s", error->message);
-  return second_field (contents);
-}
-
-/* The fingerprint as OpenSSH's own tool prints it. */
-static char *
-host_key_fingerprint (void)
-{
-  const char *argv[] = { "ssh-keygen", "-l", "-E", "sha256", "-f", g_getenv ("VS_TEST_SSH_HOST_KEY"), NULL };
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!vs_test_spawn (argv, &output, &error))
-    g_error ("%s", error->message);
-  return second_field (output);
-}
-
-static void
-write_known_host (const char *path,
-                  const char *key_line)
-{
-  g_autofree char *line = g_strdup_printf ("[127.0.0.1]:%s %s\n", g_getenv ("VS_TEST_SSH_PORT"), key_line);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_set_contents (path, line, -1, &error))
-    g_error ("%s", error->message);
-}
-
-/* Trusts the test sshd's key before the connection, as a user who
- * answered the question once would have. */
-static void
-trust_host_key (const char *path)
-{
-  g_autofree char *blob = host_key_blob ();
-  g_autofree char *key_line = g_strdup_printf ("ssh-ed25519 %s", blob);
-
-  write_known_host (path, key_line);
 }
 
 /* Answers like a user at the credentials dialog, later, from the main
@@ -273,35 +177,6 @@ connection_with_answerer (const char     *uri,
   return connection;
 }
 
-/* `virsh -c qemu:///session ARGS` as the password user, in its own
- * session daemon (started on demand, as virt-ssh-helper does over ssh). */
-static void
-user_virsh (const char *command,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, "runuser");
-  g_ptr_array_add (argv, "-u");
-  g_ptr_array_add (argv, (char *) password_user ());
-  g_ptr_array_add (argv, "--");
-  g_ptr_array_add (argv, "virsh");
-  g_ptr_array_add (argv, "-c");
-  g_ptr_array_add (argv, "qemu:///session");
-  g_ptr_array_add (argv, (char *) command);
-  va_start (args, command);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (!vs_test_spawn ((const char * const *) argv->pdata, NULL, &error))
-    g_error ("%s", error->message);
-}
-
 /* The built-in SSH client asks for the user's password through the
  * credential handler, and the user's own session daemon (spawned over
  * ssh) lists the pool the user made there. */
@@ -309,19 +184,16 @@ static void
 test_libssh_password (void)
 {
   g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *uri = libssh_uri (known_hosts);
+  g_autofree char *uri = vs_test_ssh_libssh_uri (known_hosts);
   g_autofree char *name = vs_test_it_name ("session");
-  struct passwd *user = getpwnam (password_user ());
-  g_autofree char *dir = NULL;
-  RemoteAnswerer answerer = { .password = g_getenv ("VS_TEST_SSH_PASSWORD") };
+  g_autofree char *dir = vs_test_ssh_user_path (name);
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password () };
   g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
   g_autoptr(GError) error = NULL;
   VsPool *pool;
 
-  g_assert_nonnull (user);
-  dir = g_build_filename (user->pw_dir, name, NULL);
-  user_virsh ("pool-create-as", name, "dir", "--target", dir, "--build", NULL);
-  trust_host_key (known_hosts);
+  vs_test_ssh_user_virsh ("pool-create-as", name, "dir", "--target", dir, "--build", NULL);
+  vs_test_ssh_write_known_host (known_hosts, NULL);
 
   if (!vs_test_connection_reopen (connection, FALSE, &error))
     g_error ("%s", error->message);
@@ -336,7 +208,7 @@ test_libssh_password (void)
   g_assert_false (vs_test_virsh (vs_test_it_uri (), NULL, NULL, "pool-info", name, NULL));
 
   vs_connection_close (connection);
-  user_virsh ("pool-destroy", name, NULL);
+  vs_test_ssh_user_virsh ("pool-destroy", name, NULL);
 }
 
 /* A wrong password is asked for once: libvirt would ask again for as long
@@ -345,17 +217,17 @@ static void
 test_libssh_wrong_password (void)
 {
   g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *uri = libssh_uri (known_hosts);
+  g_autofree char *uri = vs_test_ssh_libssh_uri (known_hosts);
   RemoteAnswerer answerer = { .password = "not the password" };
   g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
   g_autoptr(GError) error = NULL;
 
-  trust_host_key (known_hosts);
+  vs_test_ssh_write_known_host (known_hosts, NULL);
   g_assert_false (vs_test_connection_reopen (connection, FALSE, &error));
   g_test_message ("%s", error->message);
   g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_AUTH);
   g_assert_nonnull (strstr (vs_error_get_summary (error), "Permission denied"));
-  g_assert_nonnull (strstr (vs_error_get_summary (error), password_user ()));
+  g_assert_nonnull (strstr (vs_error_get_summary (error), vs_test_ssh_password_user ()));
   g_assert_cmpuint (answerer.n_passwords, ==, 1);
   g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_FAILED);
 }
@@ -369,7 +241,7 @@ open_first_contact (VsConnection    *connection,
                     const char      *known_hosts,
                     GError         **error)
 {
-  g_autofree char *expected = host_key_fingerprint ();
+  g_autofree char *expected = vs_test_ssh_host_key_fingerprint ();
   gboolean opened;
 
   g_assert_false (g_file_test (known_hosts, G_FILE_TEST_EXISTS));
@@ -387,10 +259,10 @@ static void
 test_libssh_host_key_accept (void)
 {
   g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *uri = libssh_uri (known_hosts);
-  g_autofree char *blob = host_key_blob ();
+  g_autofree char *uri = vs_test_ssh_libssh_uri (known_hosts);
+  g_autofree char *blob = vs_test_ssh_host_key_blob ();
   g_autofree char *contents = NULL;
-  RemoteAnswerer answerer = { .password = g_getenv ("VS_TEST_SSH_PASSWORD"), .trust = TRUE };
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password (), .trust = TRUE };
   g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
   g_autoptr(GError) error = NULL;
 
@@ -414,8 +286,8 @@ static void
 test_libssh_host_key_reject (void)
 {
   g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *uri = libssh_uri (known_hosts);
-  RemoteAnswerer answerer = { .password = g_getenv ("VS_TEST_SSH_PASSWORD"), .trust = FALSE };
+  g_autofree char *uri = vs_test_ssh_libssh_uri (known_hosts);
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password (), .trust = FALSE };
   g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
   g_autoptr(GError) error = NULL;
 
@@ -434,26 +306,15 @@ static void
 test_libssh_host_key_changed (void)
 {
   g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *uri = libssh_uri (known_hosts);
-  g_autofree char *expected = host_key_fingerprint ();
-  g_autofree char *other = g_build_filename (vs_test_it_dir (), "other_key", NULL);
-  g_autofree char *other_pub = g_strconcat (other, ".pub", NULL);
-  const char *keygen[] = { "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other, NULL };
-  g_autofree char *other_contents = NULL;
+  g_autofree char *uri = vs_test_ssh_libssh_uri (known_hosts);
+  g_autofree char *expected = vs_test_ssh_host_key_fingerprint ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(GStrv) fields = NULL;
-  g_autofree char *key_line = NULL;
-  RemoteAnswerer answerer = { .password = g_getenv ("VS_TEST_SSH_PASSWORD"), .trust = TRUE };
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password (), .trust = TRUE };
   g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
   g_autoptr(GError) error = NULL;
 
-  if (!vs_test_spawn (keygen, NULL, &error) ||
-      !g_file_get_contents (other_pub, &other_contents, NULL, &error))
-    g_error ("%s", error->message);
-  fields = g_strsplit (other_contents, " ", 3);
-  key_line = g_strdup_printf ("%s %s", fields[0], fields[1]);
-  write_known_host (known_hosts, key_line);
+  vs_test_ssh_write_changed_known_host (known_hosts, vs_test_it_dir ());
   g_assert_true (g_file_get_contents (known_hosts, &before, NULL, NULL));
 
   g_assert_false (vs_test_connection_reopen (connection, FALSE, &error));
@@ -474,9 +335,9 @@ static void
 test_openssh_needs_password (void)
 {
   g_autofree char *uri = g_strdup_printf ("qemu+ssh://%s@127.0.0.1:%s/session?no_tty=1&command=%s",
-                                          password_user (), g_getenv ("VS_TEST_SSH_PORT"),
+                                          vs_test_ssh_password_user (), vs_test_ssh_port (),
                                           g_getenv ("VS_TEST_SSH_COMMAND"));
-  RemoteAnswerer answerer = { .password = g_getenv ("VS_TEST_SSH_PASSWORD") };
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password () };
   g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
   g_autoptr(GError) error = NULL;
 
@@ -496,7 +357,7 @@ static void
 test_remembered_without_password (void)
 {
   g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *uri = libssh_uri (known_hosts);
+  g_autofree char *uri = vs_test_ssh_libssh_uri (known_hosts);
   g_autofree char *keyfile = g_build_filename (vs_test_it_dir (), "settings", "keyfile", NULL);
   g_autoptr(GSettingsSchemaSource) source = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -505,7 +366,7 @@ test_remembered_without_password (void)
   g_autoptr(VsConnectionManager) manager = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  RemoteAnswerer answerer = { .password = g_getenv ("VS_TEST_SSH_PASSWORD") };
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password () };
   VsConnection *connection;
 
   source = g_settings_schema_source_new_from_directory (VS_TEST_SCHEMA_DIR, NULL, FALSE, &error);
@@ -515,7 +376,7 @@ test_remembered_without_password (void)
   backend = g_keyfile_settings_backend_new (keyfile, "/", NULL);
   settings = g_settings_new_full (schema, backend, NULL);
 
-  trust_host_key (known_hosts);
+  vs_test_ssh_write_known_host (known_hosts, NULL);
   manager = vs_connection_manager_new (settings);
   vs_connection_manager_set_credential_handler (manager, remote_handler, &answerer);
   connection = vs_connection_manager_add (manager, uri, TRUE, TRUE, &error);
@@ -528,19 +389,19 @@ test_remembered_without_password (void)
   g_assert_true (g_file_get_contents (keyfile, &contents, NULL, &error));
   g_test_message ("%s", contents);
   g_assert_nonnull (strstr (contents, "127.0.0.1"));
-  g_assert_null (strstr (contents, g_getenv ("VS_TEST_SSH_PASSWORD")));
+  g_assert_null (strstr (contents, vs_test_ssh_password ()));
   g_clear_object (&manager);
 }
 
 static const VsTestItCase cases[] = {
   { "/remote/ssh-lists-pools", test_ssh_lists_pools, 90, ssh_skip_reason, NULL },
-  { "/remote/libssh/password", test_libssh_password, 90, password_skip_reason, NULL },
-  { "/remote/libssh/wrong-password", test_libssh_wrong_password, 60, password_skip_reason, NULL },
-  { "/remote/libssh/host-key-accept", test_libssh_host_key_accept, 60, password_skip_reason, NULL },
-  { "/remote/libssh/host-key-reject", test_libssh_host_key_reject, 60, password_skip_reason, NULL },
-  { "/remote/libssh/host-key-changed", test_libssh_host_key_changed, 60, password_skip_reason, NULL },
-  { "/remote/openssh/needs-password", test_openssh_needs_password, 60, password_skip_reason, NULL },
-  { "/remote/remembered-without-password", test_remembered_without_password, 60, password_skip_reason, NULL },
+  { "/remote/libssh/password", test_libssh_password, 90, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/libssh/wrong-password", test_libssh_wrong_password, 60, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/libssh/host-key-accept", test_libssh_host_key_accept, 60, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/libssh/host-key-reject", test_libssh_host_key_reject, 60, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/libssh/host-key-changed", test_libssh_host_key_changed, 60, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/openssh/needs-password", test_openssh_needs_password, 60, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/remembered-without-password", test_remembered_without_password, 60, vs_test_ssh_password_skip_reason, NULL },
 };
 
 int
