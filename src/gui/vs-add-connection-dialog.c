@@ -98,8 +98,8 @@ transport_help (VsUriTransport transport)
       return _("The ssh command, with your ~/.ssh/config (ProxyJump, host aliases). It cannot "
                "ask for a password here: it needs an SSH key or agent.");
     case VS_URI_TRANSPORT_TLS:
-      return _("Needs a client certificate and the host’s CA certificate in the standard "
-               "places (~/.pki/libvirt and ~/.pki/CA, or /etc/pki).");
+      return _("Needs your client certificate and key, and the certificate of the host’s "
+               "CA, where libvirt looks for them: ~/.pki/libvirt, or /etc/pki for root.");
     case VS_URI_TRANSPORT_TCP:
       return _("Unencrypted: anyone on the network can read and change what is sent. For lab "
                "networks only.");

@@ -268,6 +268,30 @@ answer (VsCredentialsDialog *self,
   vs_connection_credentials_done (self->connection, accepted);
 }
 
+/* libvirt asks for an SSH login password with the host as the question's
+ * challenge (virAuthGetPasswordPath()); its prompt is in libvirt's words
+ * and language, so that one is asked in ours. NULL for other questions (a
+ * key's passphrase, a keyboard-interactive prompt): those keep libvirt's. */
+static char *
+dup_login_question (VsCredentialsDialog *self,
+                    const VsCredential  *cred)
+{
+  g_autoptr(GUri) uri = g_uri_parse (vs_connection_get_uri (self->connection),
+                                     G_URI_FLAGS_NON_DNS, NULL);
+  const char *user;
+
+  if (cred->type != VIR_CRED_PASSPHRASE || uri == NULL || g_uri_get_host (uri) == NULL ||
+      g_strcmp0 (cred->challenge, g_uri_get_host (uri)) != 0)
+    return NULL;
+
+  user = g_uri_get_user (uri);
+  if (user == NULL || *user == '\0')
+    return g_strdup (_("Enter the password for this host."));
+
+  /* Translators: %s is a user name on the remote host */
+  return g_strdup_printf (_("Enter the password of %s on this host."), user);
+}
+
 /* One field per question. A single question is asked in the body, in
  * libvirt's words (the SSH client's "Enter root's password for host", a
  * key's passphrase, a keyboard-interactive prompt), and its field is
@@ -279,8 +303,10 @@ build_fields (VsCredentialsDialog *self)
 
   if (self->n_creds == 1)
     {
-      g_autofree char *question = dup_question (&self->creds[0]);
+      g_autofree char *question = dup_login_question (self, &self->creds[0]);
 
+      if (question == NULL)
+        question = dup_question (&self->creds[0]);
       gtk_label_set_label (self->body_label, question);
     }
   else
