@@ -124,6 +124,24 @@ default_port (VsUriTransport transport)
     }
 }
 
+/* GTK 4.8 leaves a drop-down's button without a name: it takes the name
+ * of the label that points to the drop-down. */
+static void
+name_drop_down (GtkDropDown *drop_down)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL && labels != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, labels->data, NULL,
+                                      -1);
+
+  g_list_free (labels);
+}
+
 static void
 show_error (VsAddConnectionDialog *self,
             const char            *message)
@@ -427,6 +445,8 @@ vs_add_connection_dialog_init (VsAddConnectionDialog *self)
   /* Translators: the user name field's hint; %s is the local user's name */
   user_hint = g_strdup_printf (_("Optional, %s when empty"), g_get_user_name ());
   gtk_entry_set_placeholder_text (self->user_entry, user_hint);
+  name_drop_down (self->transport_dropdown);
+  name_drop_down (self->instance_dropdown);
 
   update (self);
 }
