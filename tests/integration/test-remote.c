@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 #include <libvirt/libvirt.h>
@@ -111,7 +113,9 @@ known_hosts_path (void)
 typedef struct
 {
   const char   *password;
+  const char   *passphrase;   /* for a question without a host */
   gboolean      trust;
+  guint         n_passphrases;
   guint         n_passwords;
   guint         n_host_keys;
   guint         n_others;
@@ -151,6 +155,12 @@ remote_handler (VsConnection *connection,
             vs_credential_trust_host_key (&creds[i]);
           else
             answerer->answer = FALSE;
+        }
+      else if (creds[i].type == VIR_CRED_PASSPHRASE && answerer->passphrase != NULL &&
+               (creds[i].challenge == NULL || *creds[i].challenge == '\0'))
+        {
+          answerer->n_passphrases++;
+          creds[i].result = g_strdup (answerer->passphrase);
         }
       else if (creds[i].type == VIR_CRED_PASSPHRASE || creds[i].type == VIR_CRED_NOECHOPROMPT)
         {
@@ -230,6 +240,35 @@ test_libssh_wrong_password (void)
   g_assert_nonnull (strstr (vs_error_get_summary (error), vs_test_ssh_password_user ()));
   g_assert_cmpuint (answerer.n_passwords, ==, 1);
   g_assert_cmpint (vs_connection_get_state (connection), ==, VS_CONNECTION_STATE_FAILED);
+}
+
+/* A key with a passphrase: libvirt reads it before it offers it (when its
+ * .pub is missing), so the passphrase is asked through the handler; the
+ * server does not take the key (the user logs in with a password only),
+ * and the password comes next. */
+static void
+test_libssh_key_passphrase (void)
+{
+  g_autofree char *known_hosts = known_hosts_path ();
+  g_autofree char *key = g_build_filename (vs_test_it_dir (), "id_ed25519", NULL);
+  g_autofree char *public_key = g_strconcat (key, ".pub", NULL);
+  g_autofree char *base = vs_test_ssh_libssh_uri (known_hosts);
+  g_autofree char *uri = g_strdup_printf ("%s&keyfile=%s&sshauth=privkey,password", base, key);
+  const char *keygen[] = { "ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret phrase", "-f", key, NULL };
+  RemoteAnswerer answerer = { .password = vs_test_ssh_password (), .passphrase = "s3cret phrase" };
+  g_autoptr(VsConnection) connection = connection_with_answerer (uri, &answerer);
+  g_autoptr(GError) error = NULL;
+
+  if (!vs_test_spawn (keygen, NULL, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpint (g_unlink (public_key), ==, 0);
+  vs_test_ssh_write_known_host (known_hosts, NULL);
+
+  if (!vs_test_connection_reopen (connection, FALSE, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpuint (answerer.n_passphrases, ==, 1);
+  g_assert_cmpuint (answerer.n_passwords, ==, 1);
+  g_assert_cmpuint (answerer.n_others + answerer.n_host_keys, ==, 0);
 }
 
 /* Opens @connection with the question about the host key asked for the
@@ -396,6 +435,7 @@ test_remembered_without_password (void)
 static const VsTestItCase cases[] = {
   { "/remote/ssh-lists-pools", test_ssh_lists_pools, 90, ssh_skip_reason, NULL },
   { "/remote/libssh/password", test_libssh_password, 90, vs_test_ssh_password_skip_reason, NULL },
+  { "/remote/libssh/key-passphrase", test_libssh_key_passphrase, 60, vs_test_ssh_password_skip_reason, NULL },
   { "/remote/libssh/wrong-password", test_libssh_wrong_password, 60, vs_test_ssh_password_skip_reason, NULL },
   { "/remote/libssh/host-key-accept", test_libssh_host_key_accept, 60, vs_test_ssh_password_skip_reason, NULL },
   { "/remote/libssh/host-key-reject", test_libssh_host_key_reject, 60, vs_test_ssh_password_skip_reason, NULL },
