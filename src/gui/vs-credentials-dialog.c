@@ -231,6 +231,53 @@ keyring_check_cb (GObject      *object,
                            "will be asked for again next time."));
 }
 
+/* Handler --------------------------------------------------------------- */
+
+static void
+present_dialog (GtkWindow    *parent,
+                VsConnection *connection,
+                VsCredential *creds,
+                guint         n_creds)
+{
+  GtkWidget *dialog = vs_credentials_dialog_new (parent, connection, creds, n_creds);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+keyring_lookup_free (KeyringLookup *lookup)
+{
+  g_clear_weak_pointer (&lookup->parent);
+  g_object_unref (lookup->connection);
+  g_free (lookup);
+}
+
+static void
+keyring_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  KeyringLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  password = vs_keyring_lookup_finish (result, &error);
+  if (password == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        g_debug ("No password from the keyring: %s", error->message);
+      present_dialog (lookup->parent, lookup->connection, lookup->creds, lookup->n_creds);
+      keyring_lookup_free (lookup);
+      return;
+    }
+
+  g_free (lookup->creds[0].result);
+  lookup->creds[0].result = password;
+  get_keyring_state (lookup->connection)->answered_from_keyring = TRUE;
+  vs_connection_credentials_done (lookup->connection, TRUE);
+  keyring_lookup_free (lookup);
+}
+
 /* Dialog ---------------------------------------------------------------- */
 
 static void
@@ -474,53 +521,6 @@ vs_credentials_dialog_init (VsCredentialsDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
-}
-
-/* Handler --------------------------------------------------------------- */
-
-static void
-present_dialog (GtkWindow    *parent,
-                VsConnection *connection,
-                VsCredential *creds,
-                guint         n_creds)
-{
-  GtkWidget *dialog = vs_credentials_dialog_new (parent, connection, creds, n_creds);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-keyring_lookup_free (KeyringLookup *lookup)
-{
-  g_clear_weak_pointer (&lookup->parent);
-  g_object_unref (lookup->connection);
-  g_free (lookup);
-}
-
-static void
-keyring_lookup_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  KeyringLookup *lookup = user_data;
-  g_autoptr(GError) error = NULL;
-  char *password;
-
-  password = vs_keyring_lookup_finish (result, &error);
-  if (password == NULL)
-    {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        g_debug ("No password from the keyring: %s", error->message);
-      present_dialog (lookup->parent, lookup->connection, lookup->creds, lookup->n_creds);
-      keyring_lookup_free (lookup);
-      return;
-    }
-
-  g_free (lookup->creds[0].result);
-  lookup->creds[0].result = password;
-  get_keyring_state (lookup->connection)->answered_from_keyring = TRUE;
-  vs_connection_credentials_done (lookup->connection, TRUE);
-  keyring_lookup_free (lookup);
 }
 
 /* Public API ------------------------------------------------------------ */
