@@ -59,16 +59,6 @@ transport_of (GUri *parsed)
   return VS_URI_TRANSPORT_OTHER;
 }
 
-static int
-default_port (VsUriTransport transport)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (transports); i++)
-    if (transports[i].transport == transport)
-      return transports[i].default_port;
-
-  return -1;
-}
-
 static gboolean
 valid_host (const char *host)
 {
@@ -188,6 +178,16 @@ vs_uri_get_transport (const char *uri)
   return transport_of (parsed);
 }
 
+int
+vs_uri_get_default_port (VsUriTransport transport)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (transports); i++)
+    if (transports[i].transport == transport)
+      return transports[i].default_port;
+
+  return -1;
+}
+
 char *
 vs_uri_build_remote (VsUriTransport   transport,
                      const char      *user,
@@ -289,7 +289,7 @@ vs_uri_dup_display_name (const char *uri)
     g_string_append (name, host);
 
   port = g_uri_get_port (parsed);
-  if (port > 0 && port != default_port (transport_of (parsed)))
+  if (port > 0 && port != vs_uri_get_default_port (transport_of (parsed)))
     g_string_append_printf (name, ":%d", port);
 
   return g_string_free (name, FALSE);

@@ -31,6 +31,9 @@ gboolean        vs_uri_validate             (const char      *uri,
  * machine (qemu:///system). */
 gboolean        vs_uri_is_remote            (const char      *uri);
 VsUriTransport  vs_uri_get_transport        (const char      *uri);
+/* The port a transport uses when the URI names none (22 for SSH, 16514
+ * for TLS, 16509 for TCP), or -1. */
+int             vs_uri_get_default_port     (VsUriTransport   transport);
 
 /* Builds qemu+TRANSPORT://user@host:port/system (or /session) for
  * VS_URI_TRANSPORT_LIBSSH, _SSH, _TLS or _TCP, or fails with

@@ -110,20 +110,6 @@ transport_help (VsUriTransport transport)
     }
 }
 
-static const char *
-default_port (VsUriTransport transport)
-{
-  switch (transport)
-    {
-    case VS_URI_TRANSPORT_TLS:
-      return "16514";
-    case VS_URI_TRANSPORT_TCP:
-      return "16509";
-    default:
-      return "22";
-    }
-}
-
 /* GTK 4.8 leaves a drop-down's button without a name: it takes the name
  * of the label that points to the drop-down. */
 static void
@@ -196,6 +182,7 @@ update (VsAddConnectionDialog *self)
   gboolean ssh = transport == VS_URI_TRANSPORT_LIBSSH || transport == VS_URI_TRANSPORT_SSH;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *port = g_strdup_printf ("%d", vs_uri_get_default_port (transport));
 
   gtk_revealer_set_reveal_child (self->remote_revealer, kind == VS_CONNECTION_KIND_REMOTE);
   gtk_revealer_set_reveal_child (self->custom_revealer, kind == VS_CONNECTION_KIND_CUSTOM);
@@ -203,7 +190,7 @@ update (VsAddConnectionDialog *self)
   gtk_label_set_label (self->transport_help_label, transport_help (transport));
   gtk_widget_set_visible (GTK_WIDGET (self->user_label), ssh);
   gtk_widget_set_visible (GTK_WIDGET (self->user_entry), ssh);
-  gtk_entry_set_placeholder_text (self->port_entry, default_port (transport));
+  gtk_entry_set_placeholder_text (self->port_entry, port);
 
   uri = vs_add_connection_dialog_get_uri (self, &error);
 

@@ -145,6 +145,17 @@ test_display_names (void)
 }
 
 static void
+test_default_ports (void)
+{
+  g_assert_cmpint (vs_uri_get_default_port (VS_URI_TRANSPORT_LIBSSH), ==, 22);
+  g_assert_cmpint (vs_uri_get_default_port (VS_URI_TRANSPORT_SSH), ==, 22);
+  g_assert_cmpint (vs_uri_get_default_port (VS_URI_TRANSPORT_TLS), ==, 16514);
+  g_assert_cmpint (vs_uri_get_default_port (VS_URI_TRANSPORT_TCP), ==, 16509);
+  g_assert_cmpint (vs_uri_get_default_port (VS_URI_TRANSPORT_LOCAL), ==, -1);
+  g_assert_cmpint (vs_uri_get_default_port (VS_URI_TRANSPORT_OTHER), ==, -1);
+}
+
+static void
 test_known_hosts (void)
 {
   g_autofree char *fallback = g_build_filename (g_get_user_config_dir (), "libvirt", "known_hosts", NULL);
@@ -164,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/uri/validate", test_validate);
   g_test_add_func ("/uri/build", test_build);
   g_test_add_func ("/uri/display-names", test_display_names);
+  g_test_add_func ("/uri/default-ports", test_default_ports);
   g_test_add_func ("/uri/known-hosts", test_known_hosts);
 
   return g_test_run ();
