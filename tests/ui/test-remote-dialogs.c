@@ -261,22 +261,15 @@ test_keyboard (Fixture       *fixture,
   vs_ui_test_capture (GTK_WIDGET (fixture->window), "remote-connected");
 }
 
-/* Test Connection asks the same questions, reports, and saves nothing;
- * Connect then adds the connection that tested well, without asking
- * again. */
-static void
-test_test_connection (Fixture       *fixture,
-                      gconstpointer  data)
+/* The add-connection dialog, opened by its action, filled in for the
+ * password user's session over the built-in SSH client, whose host key
+ * is trusted already. */
+static VsAddConnectionDialog *
+open_remote_dialog (Fixture *fixture)
 {
   g_autofree char *known_hosts = known_hosts_path ();
   g_autofree char *dir = g_path_get_dirname (known_hosts);
-  g_autoptr(GVariant) remembered = NULL;
   VsAddConnectionDialog *dialog;
-  VsCredentialsDialog *question;
-  VsConnection *tested;
-
-  if (fixture->window == NULL)
-    return;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   vs_test_ssh_write_known_host (known_hosts, NULL);
@@ -286,6 +279,26 @@ test_test_connection (Fixture       *fixture,
   dialog = VS_ADD_CONNECTION_DIALOG (vs_ui_test_find_window (VS_TYPE_ADD_CONNECTION_DIALOG));
   vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_LIBSSH, vs_test_ssh_password_user (),
                                        "127.0.0.1", vs_test_ssh_port (), TRUE);
+
+  return dialog;
+}
+
+/* Test Connection asks the same questions, reports, and saves nothing;
+ * Connect then adds the connection that tested well, without asking
+ * again. */
+static void
+test_test_connection (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GVariant) remembered = NULL;
+  VsAddConnectionDialog *dialog;
+  VsCredentialsDialog *question;
+  VsConnection *tested;
+
+  if (fixture->window == NULL)
+    return;
+
+  dialog = open_remote_dialog (fixture);
 
   /* A wrong password first: libvirt's refusal, said in the dialog. */
   vs_add_connection_dialog_test (dialog);
@@ -427,8 +440,6 @@ static void
 test_remember (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *known_hosts = known_hosts_path ();
-  g_autofree char *dir = g_path_get_dirname (known_hosts);
   g_autofree char *uri = vs_test_ssh_libssh_uri (NULL);
   g_autofree char *prompt = NULL;
   g_autofree char *remembered = NULL;
@@ -446,14 +457,7 @@ test_remember (Fixture       *fixture,
       return;
     }
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  vs_test_ssh_write_known_host (known_hosts, NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.add-connection", NULL);
-  VS_UI_WAIT (fixture->window, vs_ui_test_find_window (VS_TYPE_ADD_CONNECTION_DIALOG) != NULL);
-  dialog = VS_ADD_CONNECTION_DIALOG (vs_ui_test_find_window (VS_TYPE_ADD_CONNECTION_DIALOG));
-  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_LIBSSH, vs_test_ssh_password_user (),
-                                       "127.0.0.1", vs_test_ssh_port (), TRUE);
+  dialog = open_remote_dialog (fixture);
   VS_UI_CHECK (dialog, vs_add_connection_dialog_accept (dialog));
   connection = vs_connection_manager_lookup (fixture->manager, uri);
   VS_UI_CHECK (fixture->window, connection != NULL);
