@@ -8,6 +8,7 @@
 VS_BUILD_PACKAGES=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libvirt-dev libvirt-glib-1.0-dev libxml2-dev libglib2.0-dev-bin
+  libsecret-1-dev
   gettext desktop-file-utils appstream-util
 )
 
@@ -25,10 +26,13 @@ VS_RUNTIME_PACKAGES=(
 # tests (xdotool presses real keys for the keyboard cases), sshd for the remote tier, loop devices and mkfs for fs pools, and
 # QEMU itself, without which libvirtd refuses to define a qemu domain (the
 # "used by" tests define domains; they never start them, so no KVM is needed).
+# xdotool types on Xvfb's keyboard (the add-connection dialog walked with
+# the keyboard alone); gnome-keyring is the desktop keyring that remembered
+# passwords go to.
 VS_TEST_PACKAGES=(
   python3 xvfb xauth dbus dbus-x11 openssh-server openssh-client
   imagemagick python3-gi gir1.2-gtk-4.0 at-spi2-core python3-pyatspi
-  util-linux e2fsprogs procps lvm2 qemu-system-x86 xdotool
+  util-linux e2fsprogs procps lvm2 qemu-system-x86 xdotool gnome-keyring
 )
 
 vs_log () {

@@ -253,15 +253,12 @@ vs_connection_manager_load (VsConnectionManager *self)
 }
 
 VsConnection *
-vs_connection_manager_add (VsConnectionManager  *self,
-                           const char           *uri,
-                           gboolean              remember,
-                           gboolean              autoconnect,
-                           GError              **error)
+vs_connection_manager_create (VsConnectionManager  *self,
+                              const char           *uri,
+                              GError              **error)
 {
   g_autoptr(VsConnection) connection = NULL;
   g_autofree char *clean = NULL;
-  Entry *entry;
 
   g_return_val_if_fail (VS_IS_CONNECTION_MANAGER (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
@@ -271,19 +268,59 @@ vs_connection_manager_add (VsConnectionManager  *self,
   if (!vs_uri_validate (clean, error))
     return NULL;
 
-  if (vs_connection_manager_lookup (self, clean) != NULL)
-    {
-      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_EXISTS,
-                   _("%s is already in the list"), clean);
-      return NULL;
-    }
-
   connection = vs_connection_new (clean);
-  /* A daemon restarted or a link back up: the window follows by itself. */
-  vs_connection_set_auto_reconnect (connection, TRUE);
   if (self->credential_handler != NULL)
     vs_connection_set_credential_handler (connection, self->credential_handler,
                                           self->credential_data, NULL);
+
+  return g_steal_pointer (&connection);
+}
+
+VsConnection *
+vs_connection_manager_add (VsConnectionManager  *self,
+                           const char           *uri,
+                           gboolean              remember,
+                           gboolean              autoconnect,
+                           GError              **error)
+{
+  g_autoptr(VsConnection) connection = NULL;
+
+  g_return_val_if_fail (VS_IS_CONNECTION_MANAGER (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  connection = vs_connection_manager_create (self, uri, error);
+  if (connection == NULL ||
+      !vs_connection_manager_add_connection (self, connection, remember, autoconnect, error))
+    return NULL;
+
+  return connection;
+}
+
+gboolean
+vs_connection_manager_add_connection (VsConnectionManager  *self,
+                                      VsConnection         *connection,
+                                      gboolean              remember,
+                                      gboolean              autoconnect,
+                                      GError              **error)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (VS_IS_CONNECTION_MANAGER (self), FALSE);
+  g_return_val_if_fail (VS_IS_CONNECTION (connection), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (vs_connection_manager_lookup (self, vs_connection_get_uri (connection)) != NULL)
+    {
+      g_autofree char *name = vs_uri_dup_display_name (vs_connection_get_uri (connection));
+
+      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_EXISTS,
+                   _("%s is already in the list"), name);
+      return FALSE;
+    }
+
+  /* A daemon restarted or a link back up: the window follows by itself. */
+  vs_connection_set_auto_reconnect (connection, TRUE);
 
   entry = g_new0 (Entry, 1);
   entry->remember = !!remember;
@@ -294,7 +331,7 @@ vs_connection_manager_add (VsConnectionManager  *self,
   if (remember)
     save (self);
 
-  return connection;
+  return TRUE;
 }
 
 void

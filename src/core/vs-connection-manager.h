@@ -29,9 +29,25 @@ VsConnection        *vs_connection_manager_lookup           (VsConnectionManager
  * Returns how many were remembered. */
 guint                vs_connection_manager_load             (VsConnectionManager  *self);
 /* Adds @uri (not opened yet). Fails with VS_CONNECTION_ERROR_EXISTS when it
- * is listed already, VS_CONNECTION_ERROR_INVALID_URI when it is malformed. */
+ * is listed already, VS_CONNECTION_ERROR_INVALID_URI when it is malformed.
+ * What is remembered is the URI and the autoconnect flag, never a
+ * password. */
 VsConnection        *vs_connection_manager_add              (VsConnectionManager  *self,
                                                              const char           *uri,
+                                                             gboolean              remember,
+                                                             gboolean              autoconnect,
+                                                             GError              **error);
+/* A connection to @uri that asks its questions through the manager's
+ * credential handler, but is not listed (e.g. to test it before adding
+ * it). Fails with VS_CONNECTION_ERROR_INVALID_URI when it is malformed. */
+VsConnection        *vs_connection_manager_create           (VsConnectionManager  *self,
+                                                             const char           *uri,
+                                                             GError              **error);
+/* Lists a connection made by vs_connection_manager_create(), as it is (an
+ * open one stays open). Fails with VS_CONNECTION_ERROR_EXISTS when its URI
+ * is listed already. */
+gboolean             vs_connection_manager_add_connection   (VsConnectionManager  *self,
+                                                             VsConnection         *connection,
                                                              gboolean              remember,
                                                              gboolean              autoconnect,
                                                              GError              **error);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vs-credential-request.h"
+#include "vs-ssh.h"
 #include "vs-worker.h"
 
 struct _VsCredentialRequest
@@ -29,6 +30,9 @@ struct _VsCredentialRequest
   VsCredential        *creds;            /* under mutex */
   guint                n_creds;
   char                *refused_prompt;   /* worker only */
+  GPtrArray           *answered_secrets; /* worker only: prompts */
+  char                *rejected_prompt;  /* worker only */
+  gboolean             host_key_declined; /* worker only */
 };
 
 static const int credential_types[] = {
@@ -45,6 +49,7 @@ free_credentials (VsCredential *creds,
       g_free ((char *) creds[i].prompt);
       g_free ((char *) creds[i].challenge);
       g_free ((char *) creds[i].default_result);
+      g_free ((char *) creds[i].host_key_fingerprint);
       if (creds[i].result != NULL)
         {
           explicit_bzero (creds[i].result, strlen (creds[i].result));
@@ -85,6 +90,43 @@ ask_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+is_secret (int type)
+{
+  return type == VIR_CRED_PASSPHRASE || type == VIR_CRED_NOECHOPROMPT;
+}
+
+/* libvirt's SSH clients ask for a password again after a wrong one, for as
+ * long as the server lets them (six times with OpenSSH's defaults), and so
+ * does keyboard-interactive. A secret question that was answered once in
+ * this open and comes again means the host refused the answer: it is not
+ * asked again. */
+static gboolean
+is_repeated_secret (VsCredentialRequest     *self,
+                    virConnectCredentialPtr  cred,
+                    unsigned int             ncred)
+{
+  for (guint i = 0; i < ncred; i++)
+    if (is_secret (cred[i].type) &&
+        g_ptr_array_find_with_equal_func (self->answered_secrets,
+                                          cred[i].prompt != NULL ? cred[i].prompt : "",
+                                          g_str_equal, NULL))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+remember_answers (VsCredentialRequest     *self,
+                  virConnectCredentialPtr  cred,
+                  unsigned int             ncred)
+{
+  for (guint i = 0; i < ncred; i++)
+    if (is_secret (cred[i].type))
+      g_ptr_array_add (self->answered_secrets,
+                       g_strdup (cred[i].prompt != NULL ? cred[i].prompt : ""));
+}
+
 static void
 cancelled_cb (GCancellable        *cancellable,
               VsCredentialRequest *self)
@@ -114,6 +156,13 @@ auth_cb (virConnectCredentialPtr cred,
       return -1;
     }
 
+  if (is_repeated_secret (self, cred, ncred))
+    {
+      g_free (self->rejected_prompt);
+      self->rejected_prompt = g_strdup (cred[0].prompt != NULL ? cred[0].prompt : "");
+      return -1;
+    }
+
   /* Copies: the main thread may read them after libvirt's are gone. */
   creds = g_new0 (VsCredential, MAX (ncred, 1));
   for (guint i = 0; i < ncred; i++)
@@ -122,6 +171,8 @@ auth_cb (virConnectCredentialPtr cred,
       creds[i].prompt = g_strdup (cred[i].prompt);
       creds[i].challenge = g_strdup (cred[i].challenge);
       creds[i].default_result = g_strdup (cred[i].defresult);
+      if (cred[i].type == VIR_CRED_ECHOPROMPT)
+        creds[i].host_key_fingerprint = vs_ssh_find_host_key_fingerprint (cred[i].prompt);
     }
 
   if (self->cancellable != NULL)
@@ -148,6 +199,9 @@ auth_cb (virConnectCredentialPtr cred,
             cred[i].result = strdup (creds[i].result);
             cred[i].resultlen = strlen (creds[i].result);
           }
+      for (guint i = 0; !answered && i < ncred; i++)
+        if (creds[i].host_key_fingerprint != NULL)
+          self->host_key_declined = TRUE;
     }
   else
     {
@@ -159,6 +213,9 @@ auth_cb (virConnectCredentialPtr cred,
 
   if (cancel_id != 0)
     g_cancellable_disconnect (self->cancellable, cancel_id);
+
+  if (answered)
+    remember_answers (self, cred, ncred);
 
   return answered ? 0 : -1;
 }
@@ -181,6 +238,7 @@ vs_credential_request_new (GObject             *owner,
   self->ask = ask;
   self->context = g_main_context_ref_thread_default ();
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  self->answered_secrets = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -207,6 +265,8 @@ vs_credential_request_unref (VsCredentialRequest *self)
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
   g_free (self->refused_prompt);
+  g_free (self->rejected_prompt);
+  g_ptr_array_unref (self->answered_secrets);
   free_credentials (self->creds, self->n_creds);
   g_clear_object (&self->cancellable);
   g_free (self);
@@ -240,4 +300,31 @@ vs_credential_request_finish (VsCredentialRequest *self,
   g_return_if_fail (self != NULL);
 
   mark_done (self, answered);
+}
+
+const char *
+vs_credential_request_get_rejected_prompt (VsCredentialRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->rejected_prompt;
+}
+
+gboolean
+vs_credential_request_get_host_key_declined (VsCredentialRequest *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->host_key_declined;
+}
+
+void
+vs_credential_trust_host_key (VsCredential *cred)
+{
+  g_return_if_fail (cred != NULL);
+  g_return_if_fail (cred->host_key_fingerprint != NULL);
+
+  /* What libvirt's libssh transport takes for "yes" (any case). */
+  g_free (cred->result);
+  cred->result = g_strdup ("y");
 }

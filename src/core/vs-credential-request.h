@@ -44,10 +44,21 @@ void                 vs_credential_request_init_auth (VsCredentialRequest *self,
  * want of anyone to ask, or NULL. */
 const char          *vs_credential_request_get_refused_prompt (VsCredentialRequest *self);
 
+/* After a failed open: the prompt of a secret question (a password, a
+ * passphrase) that came again after it was answered, meaning that the
+ * host refused the answer; it was refused without asking. Or NULL. */
+const char          *vs_credential_request_get_rejected_prompt (VsCredentialRequest *self);
+/* After a failed open: whether the user declined to trust a host key. */
+gboolean             vs_credential_request_get_host_key_declined (VsCredentialRequest *self);
+
 /* Main thread: the answers are in the credentials the ask function got
  * (@answered TRUE), or the user refused. */
 void                 vs_credential_request_finish   (VsCredentialRequest  *self,
                                                      gboolean              answered);
+
+/* Answers a host key question (host_key_fingerprint set) with "trust it";
+ * libvirt then stores the key in its known-hosts file and goes on. */
+void                 vs_credential_trust_host_key   (VsCredential         *cred);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsCredentialRequest, vs_credential_request_unref)
 

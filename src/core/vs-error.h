@@ -25,6 +25,11 @@ typedef enum
   VS_CONNECTION_ERROR_DISCONNECTED,
   VS_CONNECTION_ERROR_EXISTS,
   VS_CONNECTION_ERROR_INVALID,
+  /* The SSH host's key is not the one stored for it: refused. */
+  VS_CONNECTION_ERROR_HOST_KEY_CHANGED,
+  /* OpenSSH needed to ask the user something (a password, a passphrase,
+   * whether to trust a host key) and had no way to. */
+  VS_CONNECTION_ERROR_CANNOT_PROMPT,
 } VsConnectionError;
 
 typedef enum

@@ -14,6 +14,8 @@
 
 #include "vs-error.h"
 #include "vs-session.h"
+#include "vs-ssh.h"
+#include "vs-uri.h"
 #include "vs-worker.h"
 
 /* A dead peer is noticed after about KEEPALIVE_INTERVAL * (KEEPALIVE_COUNT + 1)
@@ -270,6 +272,89 @@ register_callbacks (VsSession  *self,
   virResetLastError ();
 }
 
+/* Worker thread, right after virConnectOpenAuth() failed: says why, from
+ * libvirt's error code and domain and from what the credential request
+ * saw. The SSH transports leave two facts in words only; vs-ssh.c reads
+ * those. */
+static void
+set_open_error (const char           *uri,
+                VsCredentialRequest  *credentials,
+                GError              **error)
+{
+  virErrorPtr err = virGetLastError ();
+  int code = err != NULL ? err->code : VIR_ERR_OK;
+  int domain = err != NULL ? err->domain : VIR_FROM_NONE;
+  const char *message = err != NULL ? err->message : NULL;
+  const char *refused = vs_credential_request_get_refused_prompt (credentials);
+  g_autofree char *name = vs_uri_dup_display_name (uri);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *context = NULL;
+
+  if (refused != NULL)
+    {
+      g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_AUTH,
+                   _("%s asked for credentials (“%s”), and none were given"),
+                   name, refused);
+      return;
+    }
+
+  if (vs_credential_request_get_host_key_declined (credentials))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                   _("The host key of %s was not trusted; nothing was stored"), name);
+      return;
+    }
+
+  if (vs_credential_request_get_rejected_prompt (credentials) != NULL)
+    {
+      context = g_strdup_printf (_("Permission denied: %s did not accept the password"), name);
+      vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_AUTH, context);
+      return;
+    }
+
+  /* libvirt 9 reports a changed host key with the code and domain of a
+   * refused login (VIR_ERR_AUTH_FAILED from VIR_FROM_LIBSSH); only the
+   * new key's hash in the message tells them apart. */
+  if (code == VIR_ERR_AUTH_FAILED && domain == VIR_FROM_LIBSSH &&
+      (fingerprint = vs_ssh_find_host_key_fingerprint (message)) != NULL)
+    {
+      g_autofree char *known_hosts = vs_uri_dup_known_hosts_path (uri);
+
+      context = g_strdup_printf (_("The key of %s is not the one stored for it, so Virt Storage "
+                                   "refused to connect. Someone may be intercepting the "
+                                   "connection (a man-in-the-middle attack), or the host was "
+                                   "reinstalled. Nothing was sent and nothing was stored. If you "
+                                   "expect the change, check the new key %s on the host, then "
+                                   "remove the old one from %s."),
+                                 name, fingerprint, known_hosts);
+      vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
+                                 VS_CONNECTION_ERROR_HOST_KEY_CHANGED, context);
+      return;
+    }
+
+  /* qemu+ssh:// runs the ssh command; when it exits, libvirt reports a
+   * system error of its RPC layer with ssh's standard error inside. */
+  if (code == VIR_ERR_SYSTEM_ERROR && domain == VIR_FROM_RPC &&
+      vs_uri_get_transport (uri) == VS_URI_TRANSPORT_SSH &&
+      vs_ssh_is_openssh_prompt_failure (message))
+    {
+      context = g_strdup_printf (_("OpenSSH could not log in to %s: it needed a password, a "
+                                   "passphrase or your confirmation of the host’s key, and it "
+                                   "cannot ask for them in Virt Storage. Connect with the "
+                                   "built-in SSH client instead (it asks in Virt Storage’s own "
+                                   "dialogs), or set up an SSH key or agent for this host."),
+                                 name);
+      vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
+                                 VS_CONNECTION_ERROR_CANNOT_PROMPT, context);
+      return;
+    }
+
+  vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
+                             (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED)
+                               ? VS_CONNECTION_ERROR_AUTH : VS_CONNECTION_ERROR_FAILED,
+                             NULL);
+}
+
 VsSession *
 vs_session_open (const char              *uri,
                  gboolean                 read_only,
@@ -300,18 +385,7 @@ vs_session_open (const char              *uri,
   self->conn = virConnectOpenAuth (uri, &auth, read_only ? VIR_CONNECT_RO : 0);
   if (self->conn == NULL)
     {
-      const char *refused = vs_credential_request_get_refused_prompt (credentials);
-      int code = vs_libvirt_last_code ();
-
-      if (refused != NULL)
-        g_set_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_AUTH,
-                     _("%s asked for credentials (“%s”), and none were given"),
-                     uri, refused);
-      else
-        vs_error_set_from_libvirt (error, VS_CONNECTION_ERROR,
-                                   (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED)
-                                     ? VS_CONNECTION_ERROR_AUTH : VS_CONNECTION_ERROR_FAILED,
-                                   NULL);
+      set_open_error (uri, credentials, error);
       session_unref (self);
       return NULL;
     }

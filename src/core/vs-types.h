@@ -29,6 +29,11 @@ typedef struct
   const char *challenge;
   const char *default_result;
   char       *result;     /* set by the handler, g_malloc'ed */
+  /* Set when libvirt's SSH client asks whether to trust a host key it has
+   * not seen before: the key's fingerprint as `ssh-keygen -l` prints it
+   * ("SHA256:..."). Trust it with vs_credential_trust_host_key(); refuse
+   * the question to stop. NULL for every other question. */
+  const char *host_key_fingerprint;
 } VsCredential;
 
 typedef enum

@@ -208,6 +208,11 @@ typedef struct
   GDestroyNotify free_func;
 } Garbage;
 
+/* What vs_free_in_thread() has not freed yet, for vs_worker_wait_freed(). */
+static GMutex garbage_mutex;
+static GCond  garbage_cond;
+static guint  garbage_pending;
+
 static void
 free_worker (GTask        *task,
              gpointer      source,
@@ -219,6 +224,11 @@ free_worker (GTask        *task,
   /* Here, not in the task's own teardown, which may run on the main thread. */
   g_clear_pointer (&garbage->data, garbage->free_func);
   g_task_return_boolean (task, TRUE);
+
+  g_mutex_lock (&garbage_mutex);
+  garbage_pending--;
+  g_cond_broadcast (&garbage_cond);
+  g_mutex_unlock (&garbage_mutex);
 }
 
 void
@@ -230,6 +240,9 @@ vs_free_in_thread (gpointer       data,
 
   garbage->data = data;
   garbage->free_func = free_func;
+  g_mutex_lock (&garbage_mutex);
+  garbage_pending++;
+  g_mutex_unlock (&garbage_mutex);
   g_task_set_source_tag (task, vs_free_in_thread);
   g_task_set_task_data (task, garbage, g_free);
   g_task_run_in_thread (task, free_worker);
@@ -259,4 +272,19 @@ vs_release_storage_pool (virStoragePoolPtr pool)
 {
   if (pool != NULL)
     vs_free_in_thread (pool, free_storage_pool);
+}
+
+gboolean
+vs_worker_wait_freed (guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  gboolean freed;
+
+  g_mutex_lock (&garbage_mutex);
+  while (garbage_pending > 0 && g_cond_wait_until (&garbage_cond, &garbage_mutex, end))
+    ;
+  freed = garbage_pending == 0;
+  g_mutex_unlock (&garbage_mutex);
+
+  return freed;
 }

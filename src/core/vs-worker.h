@@ -71,6 +71,11 @@ void     vs_run_on_context     (GMainContext  *context,
  * teardown would stall the main loop. */
 void     vs_free_in_thread     (gpointer       data,
                                 GDestroyNotify free_func);
+/* Waits, at most @timeout_ms, until everything given to vs_free_in_thread()
+ * is freed; returns whether it is. For the end of a process: a connection
+ * still closing in a thread must not be cut off by exit(), whose library
+ * destructors (libssh's among them) would pull the ground from under it. */
+gboolean vs_worker_wait_freed  (guint          timeout_ms);
 
 /* Drop a libvirt reference in a worker thread: the last one to a
  * connection (which handles also hold) closes it, a round trip. NULL is

@@ -15,6 +15,7 @@
 #include "vs-credentials-dialog.h"
 #include "vs-gtk-compat.h"
 #include "vs-window.h"
+#include "vs-worker.h"
 
 /* Opened when nothing else is asked for or remembered; the test driver
  * steps in when the system daemon cannot be reached, so that the window
@@ -251,8 +252,10 @@ vs_application_shutdown (GApplication *application)
 {
   VsApplication *self = VS_APPLICATION (application);
 
-  /* Closes the connections before libvirt's event loop stops turning. */
+  /* Closes the connections before libvirt's event loop stops turning, and
+   * lets them finish closing before the process ends. */
   g_clear_object (&self->manager);
+  vs_worker_wait_freed (5000);
 
   G_APPLICATION_CLASS (vs_application_parent_class)->shutdown (application);
 }

@@ -31,6 +31,7 @@ struct _VsConnectionPage
   GtkImage            *icon;
   GtkSpinner          *spinner;
   GtkLabel            *title_label;
+  GtkLabel            *description_label;
   GtkLabel            *uri_label;
   GtkLabel            *summary_label;
   GtkWidget           *reconnect_button;
@@ -92,6 +93,7 @@ update (VsConnectionPage *self)
   VsConnectionState state;
   g_autofree char *summary = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
   gboolean busy;
   gboolean remembered;
 
@@ -102,10 +104,10 @@ update (VsConnectionPage *self)
   name = vs_connection_dup_display_name (connection);
   busy = state == VS_CONNECTION_STATE_CONNECTING || vs_connection_get_reconnecting (connection);
 
+  description = vs_connection_dup_description (connection);
   gtk_label_set_label (self->title_label, name);
+  gtk_label_set_label (self->description_label, description);
   gtk_label_set_label (self->uri_label, vs_connection_get_uri (connection));
-  gtk_widget_set_visible (GTK_WIDGET (self->uri_label),
-                          g_strcmp0 (name, vs_connection_get_uri (connection)) != 0);
   gtk_widget_set_visible (self->reconnect_button, state_is_down (state));
   gtk_widget_set_visible (self->disconnect_button, !state_is_down (state));
 
@@ -251,6 +253,7 @@ vs_connection_page_class_init (VsConnectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, icon);
   gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, uri_label);
   gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VsConnectionPage, reconnect_button);

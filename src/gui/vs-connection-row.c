@@ -66,6 +66,7 @@ update (VsConnectionRow *self)
   const char *uri;
   const char *error_message = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
   const char *icon_name;
   const GError *error;
   g_autofree char *tooltip = NULL;
@@ -80,11 +81,10 @@ update (VsConnectionRow *self)
   if (error != NULL)
     error_message = error->message;
 
-  /* The URI stands in for the hostname until the host told us its name. */
   title = vs_connection_dup_display_name (self->connection);
+  description = vs_connection_dup_description (self->connection);
   gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->subtitle_label,
-                       g_strcmp0 (title, uri) != 0 ? uri : state_description (state));
+  gtk_label_set_label (self->subtitle_label, description);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "vs-state-failed");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_image), "dim-label");
@@ -127,7 +127,7 @@ update (VsConnectionRow *self)
     tooltip = g_strdup_printf ("%s\n%s", uri, state_description (state));
   vs_widget_set_tooltip (GTK_WIDGET (self), tooltip);
 
-  menu_label = g_strdup_printf (_("Menu for %s"), uri);
+  menu_label = g_strdup_printf (_("Menu for %s"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);
@@ -411,23 +411,35 @@ vs_connection_dup_display_name (VsConnection *connection)
 {
   const char *hostname;
   const char *uri;
-  g_autoptr(GUri) parsed = NULL;
 
   g_return_val_if_fail (VS_IS_CONNECTION (connection), NULL);
 
-  /* libvirt's test driver reports this machine's name, which would make it
-   * look like the local system. */
-  if (g_str_has_prefix (vs_connection_get_uri (connection), "test:"))
-    return g_strdup (_("Test host"));
-
+  uri = vs_connection_get_uri (connection);
   hostname = vs_connection_get_hostname (connection);
-  if (hostname != NULL && *hostname != '\0')
+  if (vs_uri_is_remote (uri) && hostname != NULL && *hostname != '\0')
     return g_strdup (hostname);
 
-  uri = vs_connection_get_uri (connection);
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, NULL);
-  if (parsed != NULL && g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0')
-    return g_strdup (g_uri_get_host (parsed));
+  return vs_uri_dup_display_name (uri);
+}
 
-  return g_strdup (uri);
+char *
+vs_connection_dup_description (VsConnection *connection)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *transport = NULL;
+  const char *uri;
+
+  g_return_val_if_fail (VS_IS_CONNECTION (connection), NULL);
+
+  uri = vs_connection_get_uri (connection);
+  title = vs_connection_dup_display_name (connection);
+  name = vs_uri_dup_display_name (uri);
+  transport = vs_uri_dup_transport_label (uri);
+
+  if (g_strcmp0 (title, name) == 0)
+    return g_steal_pointer (&transport);
+
+  /* Translators: who logs in where, then how, e.g. "root@10.0.0.5 · SSH · system" */
+  return g_strdup_printf (_("%s · %s"), name, transport);
 }

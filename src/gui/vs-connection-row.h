@@ -27,10 +27,12 @@ void          vs_connection_row_set_connection (VsConnectionRow     *self,
 /* Opens the row's menu (for the context-menu key). */
 void          vs_connection_row_popup_menu     (VsConnectionRow     *self);
 
-/* What to call a connection: the host's name once connected, else the
- * host part of a remote URI, else the URI itself. */
+/* What to call a connection in a title: a remote host's own name once
+ * connected, else vs_uri_dup_display_name() ("root@host:2222", "Local
+ * system"). Never the URI's query. */
 char         *vs_connection_dup_display_name   (VsConnection        *connection);
-
-/* "qemu:///system" → FALSE, "qemu+ssh://host/system" → TRUE. */
+/* What goes under that title: how the host is reached ("SSH · system"),
+ * after "user@host" when the title is the host's own name. */
+char         *vs_connection_dup_description    (VsConnection        *connection);
 
 G_END_DECLS

@@ -103,29 +103,31 @@ ensure_style (GtkWidget *widget)
                           g_steal_pointer (&provider), g_object_unref);
 }
 
+/* Hosts are named like hosts; the URI is the subtitle's tooltip. */
 static void
 update_title (VsWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
   const char *title = _("Virt Storage");
-  const char *subtitle = NULL;
 
   if (self->current_pool != NULL)
     {
       title = vs_pool_get_name (self->current_pool);
-      subtitle = vs_connection_get_uri (self->current_connection);
+      subtitle = vs_connection_dup_display_name (self->current_connection);
     }
   else if (self->current_connection != NULL)
     {
       title = name = vs_connection_dup_display_name (self->current_connection);
-      subtitle = vs_connection_get_uri (self->current_connection);
-      if (g_strcmp0 (title, subtitle) == 0)
-        subtitle = NULL;
+      subtitle = vs_connection_dup_description (self->current_connection);
     }
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+  vs_widget_set_tooltip (GTK_WIDGET (self->subtitle_label),
+                         self->current_connection != NULL
+                           ? vs_connection_get_uri (self->current_connection) : NULL);
 }
 
 /* Where the selected connection stands, when it is down. While it comes
@@ -135,7 +137,7 @@ update_banner (VsWindow *self)
 {
   VsConnection *connection = self->current_connection;
   const GError *error;
-  const char *uri;
+  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   VsConnectionState state;
 
@@ -147,25 +149,28 @@ update_banner (VsWindow *self)
 
   state = vs_connection_get_state (connection);
   error = vs_connection_get_error (connection);
-  uri = vs_connection_get_uri (connection);
+  name = vs_connection_dup_display_name (connection);
   vs_error_bar_set_message_type (self->banner, error != NULL ? GTK_MESSAGE_ERROR : GTK_MESSAGE_INFO);
 
   if (vs_connection_get_reconnecting (connection))
     {
       /* Translators: what went wrong with the connection, then that the app tries again */
       body = g_strdup_printf (_("%s\nTrying again automatically…"),
-                              error != NULL ? vs_error_get_summary (error) : uri);
+                              error != NULL ? vs_error_get_summary (error) : name);
       vs_error_bar_show_message (self->banner, _("Connection lost"), body,
                                  error != NULL ? vs_error_get_libvirt_message (error) : NULL);
     }
   else if (error != NULL)
     vs_error_bar_show_message (self->banner,
-                               state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
-                                                                   : _("Connection lost"),
+                               g_error_matches (error, VS_CONNECTION_ERROR,
+                                                VS_CONNECTION_ERROR_HOST_KEY_CHANGED)
+                                 ? _("Host key changed: connection refused")
+                                 : state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
+                                                                       : _("Connection lost"),
                                vs_error_get_summary (error), vs_error_get_libvirt_message (error));
   else
     {
-      body = g_strdup_printf (_("Reconnect to %s to work with its pools again."), uri);
+      body = g_strdup_printf (_("Reconnect to %s to work with its pools again."), name);
       vs_error_bar_show_message (self->banner, _("Not connected"), body, NULL);
     }
 }

@@ -342,7 +342,7 @@ try:
             find(dialog, 'radio button', 'Local system')
             radios = [role_and_name(a)[1] for a in find_all(dialog, 'radio button')]
             checks += 1
-            for name in ('Local system', 'Local session', 'Remote host over SSH', 'Custom URI'):
+            for name in ('Local system', 'Local session', 'Remote host', 'Custom URI'):
                 if name not in radios:
                     problems.append('add-connection dialog: %r is not a radio button (radios: %r)' % (name, radios))
             check_names(dialog, 'add-connection dialog')

@@ -531,26 +531,45 @@ test_add_dialog (Fixture       *fixture,
   VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "already") != NULL);
 
   /* SSH: the host is required, the port is checked, the URI previewed. */
-  vs_add_connection_dialog_set_ssh (dialog, "root", "", NULL);
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_LIBSSH, "root", "", NULL, FALSE);
   VS_UI_CHECK (dialog, !vs_add_connection_dialog_accept (dialog));
   VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "host") != NULL);
-  vs_add_connection_dialog_set_ssh (dialog, "root", "host.example.com", "65536");
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_LIBSSH, "root", "host.example.com", "65536", FALSE);
   VS_UI_CHECK (dialog, vs_add_connection_dialog_get_error_text (dialog) != NULL);
   VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "65535") != NULL);
-  vs_add_connection_dialog_set_ssh (dialog, "root", "host.example.com", "22a");
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_LIBSSH, "root", "host.example.com", "22a", FALSE);
   VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "65535") != NULL);
-  vs_add_connection_dialog_set_ssh (dialog, "root", "host.example.com", "2222");
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_LIBSSH, "root", "host.example.com", "2222", FALSE);
   VS_UI_CHECK (dialog, vs_add_connection_dialog_get_error_text (dialog) == NULL);
   uri = vs_add_connection_dialog_get_uri (dialog, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (uri, ==, "qemu+ssh://root@host.example.com:2222/system");
+  g_assert_cmpstr (uri, ==, "qemu+libssh://root@host.example.com:2222/system");
   g_clear_pointer (&uri, g_free);
   vs_ui_test_capture (GTK_WIDGET (dialog), "add-connection-ssh");
+
+  /* OpenSSH, TLS and TCP, to the system or a session. */
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_SSH, "", "host.example.com", NULL, TRUE);
+  uri = vs_add_connection_dialog_get_uri (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uri, ==, "qemu+ssh://host.example.com/session");
+  g_clear_pointer (&uri, g_free);
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_TLS, "ignored", "host.example.com", NULL, FALSE);
+  uri = vs_add_connection_dialog_get_uri (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uri, ==, "qemu+tls://host.example.com/system");
+  g_clear_pointer (&uri, g_free);
+  vs_ui_test_capture (GTK_WIDGET (dialog), "add-connection-tls");
+  vs_add_connection_dialog_set_remote (dialog, VS_URI_TRANSPORT_TCP, NULL, "10.0.0.5", "16510", FALSE);
+  uri = vs_add_connection_dialog_get_uri (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uri, ==, "qemu+tcp://10.0.0.5:16510/system");
+  g_clear_pointer (&uri, g_free);
 
   /* Custom: needs a scheme. */
   vs_add_connection_dialog_set_custom_uri (dialog, "no-scheme-here");
   VS_UI_CHECK (dialog, !vs_add_connection_dialog_accept (dialog));
   VS_UI_CHECK (dialog, vs_add_connection_dialog_get_error_text (dialog) != NULL);
+  vs_ui_test_capture (GTK_WIDGET (dialog), "add-connection-custom");
   vs_add_connection_dialog_set_custom_uri (dialog, "qemu:///system");
   VS_UI_CHECK (dialog, strstr (vs_add_connection_dialog_get_error_text (dialog), "already") != NULL);
 
@@ -564,74 +583,6 @@ test_add_dialog (Fixture       *fixture,
   VS_UI_WAIT (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
   VS_UI_WAIT (fixture->window,
               vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
-}
-
-static void
-test_ssh_uri (void)
-{
-  struct {
-    const char *user, *host, *port, *uri;
-  } good[] = {
-    { "root", "host", NULL, "qemu+ssh://root@host/system" },
-    { "", "host.example.com", "", "qemu+ssh://host.example.com/system" },
-    { NULL, "192.168.1.10", "2222", "qemu+ssh://192.168.1.10:2222/system" },
-    { "admin", " host ", " 22 ", "qemu+ssh://admin@host:22/system" },
-    { NULL, "fe80::1", "1", "qemu+ssh://[fe80::1]:1/system" },
-    { NULL, "h", "65535", "qemu+ssh://h:65535/system" },
-  };
-  struct {
-    const char *user, *host, *port;
-  } bad[] = {
-    { "root", "", NULL },
-    { "root", "   ", NULL },
-    { "root", "host", "0" },
-    { "root", "host", "65536" },
-    { "root", "host", "-1" },
-    { "root", "host", "22 22" },
-    { "root", "host", "abc" },
-    { "root", "ho st", NULL },
-    { "root", "host/path", NULL },
-    { "ro ot", "host", NULL },
-    { "root@x", "host", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *uri = vs_uri_build_ssh (good[i].user, good[i].host, good[i].port, &error);
-
-      g_assert_no_error (error);
-      g_assert_cmpstr (uri, ==, good[i].uri);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *uri = vs_uri_build_ssh (bad[i].user, bad[i].host, bad[i].port, &error);
-
-      g_assert_null (uri);
-      g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI);
-    }
-}
-
-static void
-test_uri_validate (void)
-{
-  const char *good[] = { "qemu:///system", "test:///default", "qemu+ssh://u@h:22/system?keyfile=/k",
-                         "bogus:///", "xen+tls://h.example.com/" };
-  const char *bad[] = { "", "qemu", "///system", "qemu :///system", "qe mu:///x", "q_e://x",
-                        "qemu:///sys tem", ":///" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    g_assert_true (vs_uri_validate (good[i], NULL));
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (vs_uri_validate (bad[i], &error));
-      g_assert_error (error, VS_CONNECTION_ERROR, VS_CONNECTION_ERROR_INVALID_URI);
-    }
 }
 
 /* The open credentials dialog that asks for a password (@secret) or
@@ -977,8 +928,6 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  g_test_add_func ("/ui/uri/validate", test_uri_validate);
-  g_test_add_func ("/ui/uri/ssh", test_ssh_uri);
   ADD ("/ui/window/empty", test_empty);
   ADD ("/ui/window/connect", test_connect);
   ADD ("/ui/window/select-pool", test_select_pool);
