@@ -56,8 +56,6 @@ struct _VsPoolPage
   GtkWidget            *refresh_button;
   GtkWidget            *search_button;
   GtkMenuButton        *more_button;
-  GtkWidget            *new_volume_button;
-  GtkMenuButton        *volume_menu_button;
   GtkLabel             *menu_note;
   GtkStack             *content_stack;
   GtkStack             *volumes_stack;
@@ -651,7 +649,7 @@ update_volume_actions (VsPoolPage *self,
            !vs_pool_type_get_info (type)->can_create_volumes
              ? _("Libvirt cannot make volumes in a pool of this type: it shows the devices that exist")
          : NULL;
-  set_action (self, "volumes.new", self->new_volume_button, reason, _("New Volume… (Ctrl+Shift+V)"));
+  set_action (self, "volumes.new", NULL, reason, NULL);
   set_action (self, "volumes.upload-new", NULL, reason, NULL);
 
   reason = unreachable != NULL ? unreachable
@@ -661,8 +659,6 @@ update_volume_actions (VsPoolPage *self,
          : NULL;
   for (guint i = 0; i < G_N_ELEMENTS (volume_actions); i++)
     set_action (self, volume_actions[i], NULL, reason, NULL);
-  vs_widget_set_tooltip (GTK_WIDGET (self->volume_menu_button),
-                         reason != NULL ? reason : _("Resize, clone, wipe, upload or download the volume"));
 }
 
 static void
@@ -674,24 +670,54 @@ volume_made_cb (VsPoolPage *self,
   vs_error_bar_hide (self->error_bar);
 }
 
+/* What a volume operation needs to report back: the page, which may be
+ * gone before a long transfer ends, and the pool it was started on. */
+typedef struct
+{
+  GWeakRef  page;
+  VsPool   *pool;
+} VolumeOpData;
+
+static VolumeOpData *
+volume_op_data_new (VsPoolPage *self)
+{
+  VolumeOpData *data = g_new0 (VolumeOpData, 1);
+
+  g_weak_ref_init (&data->page, self);
+  data->pool = g_object_ref (self->pool);
+
+  return data;
+}
+
+static void
+volume_op_data_free (VolumeOpData *data)
+{
+  g_weak_ref_clear (&data->page);
+  g_clear_object (&data->pool);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolumeOpData, volume_op_data_free)
+
 static void
 volume_op_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(OpData) data = user_data;
+  g_autoptr(VolumeOpData) data = user_data;
+  g_autoptr(VsPoolPage) self = g_weak_ref_get (&data->page);
   g_autoptr(VsVolume) volume = NULL;
   g_autoptr(GError) error = NULL;
 
   vs_volume_operations_finish (result, &volume, &error);
 
-  if (data->self->pool != data->pool || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || self->pool != data->pool || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (error != NULL)
-    vs_error_bar_show_error (data->self->error_bar, NULL, error);
+    vs_error_bar_show_error (self->error_bar, NULL, error);
   else if (volume != NULL)
-    volume_made_cb (data->self, volume);
+    volume_made_cb (self, volume);
 }
 
 static void
@@ -733,7 +759,7 @@ volume_op_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "volumes.upload-new"))
     {
       vs_volume_operations_upload_new_async (widget, self->pool, NULL, NULL, volume_op_done_cb,
-                                             op_data_new (self, NULL, NULL));
+                                             volume_op_data_new (self));
       return;
     }
 
@@ -747,13 +773,13 @@ volume_op_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "volumes.clone"))
     present_dialog (self, vs_volume_clone_dialog_new (window, volume));
   else if (g_str_equal (action_name, "volumes.wipe"))
-    vs_volume_operations_wipe_async (widget, volume, NULL, volume_op_done_cb, op_data_new (self, NULL, NULL));
+    vs_volume_operations_wipe_async (widget, volume, NULL, volume_op_done_cb, volume_op_data_new (self));
   else if (g_str_equal (action_name, "volumes.upload"))
     vs_volume_operations_upload_async (widget, volume, NULL, NULL, volume_op_done_cb,
-                                       op_data_new (self, NULL, NULL));
+                                       volume_op_data_new (self));
   else if (g_str_equal (action_name, "volumes.download"))
     vs_volume_operations_download_async (widget, volume, NULL, NULL, volume_op_done_cb,
-                                         op_data_new (self, NULL, NULL));
+                                         volume_op_data_new (self));
 }
 
 /* Class ----------------------------------------------------------------- */
@@ -868,8 +894,6 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, more_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, new_volume_button);
-  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, volume_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, menu_note);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, volumes_stack);
@@ -904,7 +928,7 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (volume_actions); i++)
     gtk_widget_class_install_action (widget_class, volume_actions[i], NULL, volume_op_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.upload-new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "volumes.upload-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.resize", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "volumes.clone", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.wipe", NULL);
@@ -929,10 +953,6 @@ vs_pool_page_init (VsPoolPage *self)
                                   -1);
   /* At the window's right edge: open towards the content. */
   gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->more_button)), GTK_ALIGN_END);
-  gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->volume_menu_button)), GTK_ALIGN_END);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->volume_menu_button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"),
-                                  -1);
 
   self->pool_signals = g_signal_group_new (VS_TYPE_POOL);
   g_signal_group_connect_swapped (self->pool_signals, "notify", G_CALLBACK (update_all), self);

@@ -170,6 +170,7 @@ cloned_cb (GObject      *object,
   /* Refused before it began: still open, say why. */
   gtk_widget_set_sensitive (self->form, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clone_button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   if (g_error_matches (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_EXISTS) ||
       g_error_matches (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID))
     vs_field_message_show (self->name_message, GTK_WIDGET (self->name_entry), error, NULL);
@@ -435,6 +436,8 @@ vs_volume_clone_dialog_clone (VsVolumeCloneDialog *self)
   jobs = vs_connection_get_jobs (vs_pool_get_connection (pool));
   n_jobs = g_list_model_get_n_items (jobs);
   vs_error_bar_hide (self->error_bar);
+  /* A field that goes insensitive with the focus never hears it left. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_sensitive (self->form, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clone_button), FALSE);
   vs_pool_clone_volume_async (pool, self->source, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),

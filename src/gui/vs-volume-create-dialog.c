@@ -68,6 +68,7 @@ struct _VsVolumeCreateDialog
 
   /* Template widgets */
   VsErrorBar     *error_bar;
+  GtkButton      *cancel_button;
   GtkButton      *create_button;
   GtkSpinner     *spinner;
   GtkWidget      *form;
@@ -342,9 +343,10 @@ update (VsVolumeCreateDialog *self)
         {
           g_autofree char *size = vs_format_size (vs_volume_get_capacity (base));
 
-          /* Translators: the base volume's format and capacity: "qcow2, 20.0 GiB" */
-          backing_hint = g_strdup_printf (_("%s, %s: the new volume’s backing format is set to %s"),
-                                          vs_volume_get_format (base), size, vs_volume_get_format (base));
+          /* Translators: the base volume's format and capacity; the overlay
+           * records that format */
+          backing_hint = g_strdup_printf (_("The base is %s, %s; the overlay records its format."),
+                                          vs_volume_get_format (base), size);
         }
     }
   vs_field_message_show (self->backing_message, GTK_WIDGET (self->backing_picker), backing_error, backing_hint);
@@ -361,6 +363,9 @@ set_working (VsVolumeCreateDialog *self,
              gboolean              working)
 {
   self->working = working;
+  /* A field that goes insensitive with the focus never hears it left. */
+  if (working)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_sensitive (self->form, !working);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), !working);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), working);
@@ -704,6 +709,7 @@ vs_volume_create_dialog_class_init (VsVolumeCreateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/virtstorage/VirtStorage/vs-volume-create-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, form);

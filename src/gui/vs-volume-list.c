@@ -82,6 +82,7 @@ struct _VsVolumeList
   GtkImage            *sort_icon;
   GtkLabel            *sort_label;
   GMenuModel          *context_menu;
+  GtkMenuButton       *actions_button;
 
   /* Volume operations */
   VsVolume            *select_pending;  /* made here, not in the list yet */
@@ -1045,16 +1046,26 @@ select_pending_cb (VsVolumeList *self)
     g_clear_object (&self->select_pending);
 }
 
+/* @user_data: a GWeakRef to the list, which may be gone before a long
+ * upload ends. */
 static void
 dropped_file_uploaded_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(VsVolumeList) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(VsVolumeList) self = g_weak_ref_get (weak);
   g_autoptr(VsVolume) volume = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (vs_volume_operations_finish (result, &volume, &error))
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  vs_volume_operations_finish (result, &volume, &error);
+  if (self == NULL)
+    return;
+
+  if (error == NULL)
     {
       if (self->pool == VS_POOL (object))
         vs_volume_list_select_volume (self, volume);
@@ -1090,17 +1101,27 @@ drop_cb (GtkDropTarget *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   any = files != NULL;
   for (GSList *l = files; l != NULL; l = l->next)
-    vs_volume_operations_upload_new_async (GTK_WIDGET (self), self->pool, l->data, self->cancellable,
-                                           dropped_file_uploaded_cb, g_object_ref (self));
+    {
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak, self);
+      vs_volume_operations_upload_new_async (GTK_WIDGET (self), self->pool, l->data, self->cancellable,
+                                             dropped_file_uploaded_cb, weak);
+    }
   g_slist_free (files);
 
   return any;
 }
 
 static void
-add_drop_target (VsVolumeList *self)
+init_volume_operations (VsVolumeList *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (self->actions_button));
+
+  /* The context menu, from the bottom left corner: opens up and right. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"), -1);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (select_pending_cb), self,
@@ -1257,6 +1278,7 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_icon);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, context_menu);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, actions_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -1323,7 +1345,7 @@ vs_volume_list_init (VsVolumeList *self)
   /* In the bottom right corner: open up and towards the list. */
   gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->sort_button)), GTK_ALIGN_END);
   name_view_parts (self);
-  add_drop_target (self);
+  init_volume_operations (self);
 
   vs_volume_list_update_state (self);
 }

@@ -26,7 +26,7 @@
 /* What one operation carries from step to step (main thread). */
 typedef struct
 {
-  GtkWidget *parent;
+  GtkWidget *parent;       /* weak: a transfer may outlive the window */
   VsPool    *pool;
   VsVolume  *volume;       /* the one worked on, or made */
   GFile     *file;
@@ -46,7 +46,7 @@ op_free (gpointer ptr)
 {
   Op *op = ptr;
 
-  g_clear_object (&op->parent);
+  g_clear_weak_pointer (&op->parent);
   g_clear_object (&op->pool);
   g_clear_object (&op->volume);
   g_clear_object (&op->file);
@@ -69,7 +69,7 @@ op_task_new (gpointer             source,
   GTask *task = g_task_new (source, cancellable, callback, user_data);
   Op *op = g_new0 (Op, 1);
 
-  op->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  g_set_weak_pointer (&op->parent, parent);
   op->pool = pool != NULL ? g_object_ref (pool) : NULL;
   op->volume = volume != NULL ? g_object_ref (volume) : NULL;
   op->file = file != NULL ? g_object_ref (file) : NULL;
@@ -372,6 +372,7 @@ new_volume_created_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   Op *op = get_op (task);
+  GCancellable *cancellable;
 
   op->volume = vs_pool_create_volume_finish (VS_POOL (object), result, &error);
   if (op->volume == NULL)
@@ -380,7 +381,8 @@ new_volume_created_cb (GObject      *object,
       return;
     }
 
-  vs_volume_upload_async (op->volume, op->file, g_task_get_cancellable (task), NULL, NULL,
+  cancellable = g_task_get_cancellable (task);
+  vs_volume_upload_async (op->volume, op->file, cancellable, NULL, NULL,
                           new_volume_uploaded_cb, g_steal_pointer (&task));
 }
 
@@ -547,6 +549,7 @@ wiped_then_delete_cb (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (!vs_volume_wipe_finish (VS_VOLUME (object), result, &error))
@@ -555,7 +558,7 @@ wiped_then_delete_cb (GObject      *object,
       return;
     }
 
-  vs_volume_delete_async (VS_VOLUME (object), g_task_get_cancellable (task), volume_done_cb,
+  vs_volume_delete_async (VS_VOLUME (object), cancellable, volume_done_cb,
                           last_call (g_steal_pointer (&task), vs_volume_delete_finish));
 }
 

@@ -14,7 +14,6 @@
 #include "vs-error.h"
 #include "vs-error-bar.h"
 #include "vs-field-message.h"
-#include "vs-format.h"
 #include "vs-gtk-compat.h"
 #include "vs-size-entry.h"
 #include "vs-volume.h"
@@ -59,11 +58,12 @@ update (VsVolumeResizeDialog *self,
 {
   guint64 current = vs_volume_get_capacity (self->volume);
   g_autofree char *current_text = vs_size_entry_format (self->capacity_entry, current);
-  g_autofree char *allocation = vs_format_size (vs_volume_get_allocation (self->volume));
+  g_autofree char *allocation = vs_size_entry_format (self->capacity_entry, vs_volume_get_allocation (self->volume));
   g_autofree char *intro = NULL;
   g_autofree char *hint = NULL;
   g_autoptr(GError) error = NULL;
   guint64 wanted = 0;
+  gboolean valid;
 
   /* Translators: the volume's name, its capacity now (in the unit the
    * user chose) and what it uses on the host */
@@ -76,8 +76,7 @@ update (VsVolumeResizeDialog *self,
       g_autofree char *wanted_text = vs_size_entry_format (self->capacity_entry, wanted);
 
       if (wanted == current)
-        g_set_error (&error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID,
-                     _("That is the capacity the volume has now"));
+        hint = g_strdup (_("Type the new capacity: this is the one it has now"));
       else if (wanted > current)
         {
           g_autofree char *more = vs_size_entry_format (self->capacity_entry, wanted - current);
@@ -85,6 +84,10 @@ update (VsVolumeResizeDialog *self,
           /* Translators: the new capacity, and how much it adds */
           hint = g_strdup_printf (_("Grows to %s, %s more"), wanted_text, more);
         }
+      else if (wanted < vs_volume_get_allocation (self->volume))
+        g_set_error (&error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID,
+                     _("Libvirt does not shrink a volume below what it uses on the host (%s)"),
+                     allocation);
       else
         /* Translators: the new capacity when it is smaller */
         hint = g_strdup_printf (_("Shrinks to %s: whatever is stored past %s is lost. You are asked "
@@ -101,8 +104,9 @@ update (VsVolumeResizeDialog *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->capacity_message), "warning");
 
+  valid = error == NULL && wanted != current;
   *capacity = wanted;
-  return error == NULL;
+  return valid;
 }
 
 static void
@@ -110,7 +114,12 @@ set_working (VsVolumeResizeDialog *self,
              gboolean              working)
 {
   self->working = working;
+  /* A field that goes insensitive with the focus never hears it left. */
+  if (working)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_sensitive (self->form, !working);
+  if (!working)
+    gtk_widget_grab_focus (GTK_WIDGET (self->capacity_entry));
   gtk_widget_set_sensitive (GTK_WIDGET (self->resize_button), !working);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), working);
   gtk_spinner_set_spinning (self->spinner, working);
