@@ -295,7 +295,7 @@ upload_check (GTask *task)
   Op *op = get_op (task);
   GError *error = NULL;
 
-  if (!vs_volume_operations_check_unused (op->volume, _("uploading into it"), &error))
+  if (!vs_volume_operations_check_unused (op->volume, VS_VOLUME_OPERATION_UPLOAD, &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -524,7 +524,7 @@ vs_volume_operations_wipe_async (GtkWidget           *parent,
   task = op_task_new (volume, parent, vs_volume_get_pool (volume), volume, NULL,
                       vs_volume_operations_wipe_async, cancellable, callback, user_data);
 
-  if (!vs_volume_operations_check_unused (volume, _("wiping it"), &error))
+  if (!vs_volume_operations_check_unused (volume, VS_VOLUME_OPERATION_WIPE, &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -627,24 +627,45 @@ vs_volume_operations_propose_name (VsPool     *pool,
 }
 
 gboolean
-vs_volume_operations_check_unused (VsVolume    *volume,
-                                   const char  *what,
-                                   GError     **error)
+vs_volume_operations_check_unused (VsVolume           *volume,
+                                   VsVolumeOperation   operation,
+                                   GError            **error)
 {
   g_autofree char *users = NULL;
+  const char *name;
 
   g_return_val_if_fail (VS_IS_VOLUME (volume), FALSE);
-  g_return_val_if_fail (what != NULL, FALSE);
 
   users = vs_volume_text_cell_format_used_by (vs_volume_get_used_by (volume));
   if (users == NULL)
     return TRUE;
 
-  /* Translators: a volume, the virtual machines that use it, and what
-   * would harm them ("uploading into it") */
-  g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
-               _("“%s” is used by %s: %s would pull the disk from under that machine. Shut it down "
-                 "and remove the disk from it first."),
-               vs_volume_get_name (volume), users, what);
+  name = vs_volume_get_name (volume);
+  switch (operation)
+    {
+    case VS_VOLUME_OPERATION_UPLOAD:
+      /* Translators: a volume and the virtual machines that use it */
+      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
+                   _("“%s” is used by %s: uploading into it would overwrite the disk under that "
+                     "machine. Shut it down and remove the disk from it first."),
+                   name, users);
+      break;
+    case VS_VOLUME_OPERATION_WIPE:
+      /* Translators: a volume and the virtual machines that use it */
+      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
+                   _("“%s” is used by %s: wiping it would destroy that machine’s disk. Shut it "
+                     "down and remove the disk from it first."),
+                   name, users);
+      break;
+    case VS_VOLUME_OPERATION_RESIZE:
+    default:
+      /* Translators: a volume and the virtual machines that use it */
+      g_set_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_IN_USE,
+                   _("“%s” is used by %s: resize it from the running machine (virsh blockresize), "
+                     "or shut the machine down first."),
+                   name, users);
+      break;
+    }
+
   return FALSE;
 }

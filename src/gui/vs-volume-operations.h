@@ -78,11 +78,18 @@ gboolean  vs_volume_operations_finish               (GAsyncResult         *resul
 char     *vs_volume_operations_propose_name         (VsPool               *pool,
                                                      const char           *name,
                                                      const char           *tag);
-/* Refuses (VS_VOLUME_ERROR_IN_USE, naming the machines) when a virtual
- * machine uses @volume, as far as the list knows; @what says what would
- * harm it ("uploading into it"). */
+/* What would harm a virtual machine that uses a volume. */
+typedef enum
+{
+  VS_VOLUME_OPERATION_UPLOAD,
+  VS_VOLUME_OPERATION_WIPE,
+  VS_VOLUME_OPERATION_RESIZE,
+} VsVolumeOperation;
+
+/* Refuses (VS_VOLUME_ERROR_IN_USE, naming the machines and what to do)
+ * when a virtual machine uses @volume, as far as the list knows. */
 gboolean  vs_volume_operations_check_unused         (VsVolume             *volume,
-                                                     const char           *what,
+                                                     VsVolumeOperation     operation,
                                                      GError              **error);
 
 G_END_DECLS

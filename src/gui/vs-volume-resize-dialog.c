@@ -287,7 +287,7 @@ vs_volume_resize_dialog_constructed (GObject *object)
   update (self, &capacity);
 
   /* The guest would see its disk change under it. */
-  if (!vs_volume_operations_check_unused (self->volume, _("resizing it"), &error))
+  if (!vs_volume_operations_check_unused (self->volume, VS_VOLUME_OPERATION_RESIZE, &error))
     {
       vs_error_bar_show_error (self->error_bar, _("This volume cannot be resized now"), error);
       gtk_widget_set_sensitive (self->form, FALSE);
