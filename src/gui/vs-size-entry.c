@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vs-format.h"
 #include "vs-size.h"
 #include "vs-size-entry.h"
 
@@ -387,6 +388,10 @@ vs_size_entry_format (VsSizeEntry *self,
 
   unit = &units[vs_size_entry_get_unit (self)];
   number = format_number ((double) bytes / (double) unit->bytes);
+
+  /* Too small for the unit: "0 GiB" would say there is nothing. */
+  if (bytes > 0 && g_str_equal (number, "0"))
+    return vs_format_size (bytes);
 
   /* Translators: a size in the unit the user chose: "20 GiB" */
   return g_strdup_printf (_("%s %s"), number, _(unit->label));

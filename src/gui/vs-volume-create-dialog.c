@@ -81,6 +81,7 @@ struct _VsVolumeCreateDialog
   GtkLabel       *capacity_message;
   GtkCheckButton *thin_check;
   GtkCheckButton *metadata_check;
+  GtkWidget      *metadata_description;
   GtkCheckButton *full_check;
   GtkLabel       *allocation_message;
   GtkWidget      *backing_box;
@@ -314,6 +315,7 @@ update (VsVolumeCreateDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->metadata_check),
                             qcow2 && !backing && gtk_check_button_get_active (self->thin_check));
   gtk_widget_set_visible (GTK_WIDGET (self->metadata_check), qcow2);
+  gtk_widget_set_visible (self->metadata_description, qcow2);
 
   if (capacity_ok && full && capacity > vs_pool_get_available (self->pool))
     {
@@ -640,7 +642,9 @@ vs_volume_create_dialog_constructed (GObject *object)
   else
     set_formats (self, NULL, NULL);
 
-  base_name = g_strconcat ("disk", self->suffix, NULL);
+  /* Translators: the name a new volume is proposed, before its suffix
+   * (".qcow2"); a file name, so no spaces or slashes */
+  base_name = g_strconcat (C_("volume name", "disk"), self->suffix, NULL);
   name = vs_volume_operations_propose_name (self->pool, base_name, NULL);
   set_name (self, name);
   vs_size_entry_set_bytes (self->capacity_entry, DEFAULT_CAPACITY);
@@ -722,6 +726,7 @@ vs_volume_create_dialog_class_init (VsVolumeCreateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, capacity_message);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, thin_check);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, metadata_check);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, metadata_description);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, full_check);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, allocation_message);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeCreateDialog, backing_box);
