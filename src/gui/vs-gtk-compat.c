@@ -598,3 +598,21 @@ vs_choose_file_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Drop-downs ------------------------------------------------------------ */
+
+void
+vs_accessible_name_drop_down (GtkDropDown *drop_down,
+                              const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  set_accessible_label (GTK_WIDGET (drop_down), label, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      set_accessible_label (child, label, FALSE);
+}

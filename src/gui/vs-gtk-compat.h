@@ -102,4 +102,9 @@ void vs_accessible_fix_labels (GtkWidget *widget);
  * accessible name: gives them one. */
 void vs_accessible_name_search_bar (GtkSearchBar *search_bar);
 
+/* GTK 4.8 names the button inside a drop-down after its type
+ * ("GtkToggleButton"): names it, and the drop-down, @label. */
+void vs_accessible_name_drop_down (GtkDropDown *drop_down,
+                                   const char  *label);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vs-format.h"
+#include "vs-gtk-compat.h"
 #include "vs-size.h"
 #include "vs-size-entry.h"
 
@@ -100,9 +101,7 @@ update_labels (VsSizeEntry *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unit_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, unit_label,
-                                  -1);
+  vs_accessible_name_drop_down (self->unit_dropdown, unit_label);
 }
 
 /* Signal callbacks ----------------------------------------------------- */

@@ -660,6 +660,7 @@ vs_volume_create_dialog_constructed (GObject *object)
   g_signal_connect_object (vs_pool_get_volumes (self->pool), "items-changed",
                            G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
 
+  vs_accessible_name_drop_down (self->format_dropdown, _("Format"));
   vs_connection_get_pool_capabilities_async (connection, self->cancellable, capabilities_cb,
                                              g_object_ref (self));
   update (self);

@@ -1118,9 +1118,14 @@ init_volume_operations (VsVolumeList *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (self->actions_button));
+  GtkWidget *button;
 
   /* The context menu, from the bottom left corner: opens up and right. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"), -1);
+  /* Its button says what the menu holds, not only "Volume". */
+  button = gtk_widget_get_first_child (GTK_WIDGET (self->actions_button));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"), -1);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);

@@ -13,6 +13,7 @@
 
 #include "vs-connection.h"
 #include "vs-format.h"
+#include "vs-gtk-compat.h"
 #include "vs-pool.h"
 #include "vs-volume.h"
 #include "vs-volume-picker.h"
@@ -272,6 +273,8 @@ vs_volume_picker_init (VsVolumePicker *self)
   volume_name = gtk_property_expression_new (VS_TYPE_VOLUME, NULL, "name");
   gtk_drop_down_set_expression (self->pool_dropdown, pool_name);
   gtk_drop_down_set_expression (self->volume_dropdown, volume_name);
+  vs_accessible_name_drop_down (self->pool_dropdown, _("Pool"));
+  vs_accessible_name_drop_down (self->volume_dropdown, _("Volume"));
 
   self->volume_signals = g_signal_group_new (VS_TYPE_VOLUME);
   g_signal_group_connect_swapped (self->volume_signals, "notify::details-loaded",

@@ -8,8 +8,10 @@
 # What a screen reader gets, read through AT-SPI from the real application:
 # every control has a name (not a mnemonic with its underscore, not said
 # twice, not a GTK type name), choices of one are radio buttons, the
-# confirmation dialog, the credentials dialog and the menus are named, and
-# sorting is reachable without a pointer (the sort menu).
+# confirmation dialog, the credentials dialog and the menus are named,
+# sorting is reachable without a pointer (the sort menu), and the volume
+# dialogs (New Volume, Resize, Clone, the Delete question) name their
+# fields and choices.
 #
 # Usage: test-accessibility.py VIRT_STORAGE_EXECUTABLE NODE_XML
 # Runs under a session bus (the test command's dbus-run-session), which
@@ -294,6 +296,56 @@ try:
             find(menu, 'menu item', 'Copy Target Path')
             check_names(menu, 'pool menu')
         press(main, 'push button', 'More pool actions')
+
+    # The volume dialogs. New Volume: its fields, its choices of one as
+    # radio buttons; Create makes the volume and selects it, which opens
+    # the volume's own dialogs (Resize, Clone) and the Delete question with
+    # its option.
+    known = windows(app)
+    if press(main, 'push button', 'New Volume') is not None:
+        dialog = wait_window(app, known)
+        if dialog is None:
+            problems.append('the New Volume dialog did not appear')
+        else:
+            checks += 1
+            name = role_and_name(dialog)[1]
+            if not name.startswith('New Volume in'):
+                problems.append('the New Volume dialog is named %r' % name)
+            find(dialog, 'text', 'Name')
+            find(dialog, 'text', 'Capacity')
+            find(dialog, 'combo box', 'Capacity unit')
+            find(dialog, 'radio button', 'Thin')
+            find(dialog, 'radio button', 'Full')
+            find(dialog, 'check box', 'Based on another volume: an overlay (linked clone)')
+            check_names(dialog, 'New Volume dialog')
+            press(dialog, 'push button', 'Create')
+
+    volume_dialogs = (
+        ('Resize…', 'Resize “disk.qcow2”', 'Resize dialog', ('text', 'New capacity')),
+        ('Clone…', 'Clone “disk.qcow2”', 'Clone dialog', ('text', 'Name of the copy')),
+        ('Delete…', 'Delete the volume “disk.qcow2”?', 'Delete question', ('check box', None)),
+    )
+    for item, title, where, control in volume_dialogs:
+        known = windows(app)
+        if press(main, 'push button', 'Volume actions') is None:
+            break
+        menu = find(app, 'menu', 'Volume actions')
+        if menu is None:
+            break
+        check_names(menu, 'volume menu')
+        if press(menu, 'menu item', item) is None:
+            continue
+        dialog = wait_window(app, known)
+        if dialog is None:
+            problems.append('the %s did not appear' % where)
+            continue
+        checks += 1
+        name = role_and_name(dialog)[1]
+        if name != title:
+            problems.append('the %s is named %r, expected %r' % (where, name, title))
+        find(dialog, *control)
+        check_names(dialog, where)
+        press(dialog, 'push button', 'Cancel')
 
     # A confirmation dialog: stop the pool, then Undefine from the menu.
     if press(main, 'push button', 'Stop') is not None:
