@@ -179,6 +179,21 @@ def wait_window(app, known, timeout=TIMEOUT):
     return None
 
 
+def opened_dialog(app, known, where, title):
+    """The window that appeared since @known, named @title (or starting
+    with it); None, and a problem noted, when none appeared."""
+    global checks
+    dialog = wait_window(app, known)
+    if dialog is None:
+        problems.append('the %s did not appear' % where)
+        return None
+    checks += 1
+    name = role_and_name(dialog)[1]
+    if not name.startswith(title):
+        problems.append('the %s is named %r, expected %r' % (where, name, title))
+    return dialog
+
+
 env = dict(os.environ)
 for key in ('GTK_A11Y', 'NO_AT_BRIDGE'):
     env.pop(key, None)
@@ -303,14 +318,8 @@ try:
     # its option.
     known = windows(app)
     if press(main, 'push button', 'New Volume') is not None:
-        dialog = wait_window(app, known)
-        if dialog is None:
-            problems.append('the New Volume dialog did not appear')
-        else:
-            checks += 1
-            name = role_and_name(dialog)[1]
-            if not name.startswith('New Volume in'):
-                problems.append('the New Volume dialog is named %r' % name)
+        dialog = opened_dialog(app, known, 'New Volume dialog', 'New Volume in')
+        if dialog is not None:
             find(dialog, 'text', 'Name')
             find(dialog, 'text', 'Capacity')
             find(dialog, 'combo box', 'Capacity unit')
@@ -335,14 +344,9 @@ try:
         check_names(menu, 'volume menu')
         if press(menu, 'menu item', item) is None:
             continue
-        dialog = wait_window(app, known)
+        dialog = opened_dialog(app, known, where, title)
         if dialog is None:
-            problems.append('the %s did not appear' % where)
             continue
-        checks += 1
-        name = role_and_name(dialog)[1]
-        if name != title:
-            problems.append('the %s is named %r, expected %r' % (where, name, title))
         find(dialog, *control)
         check_names(dialog, where)
         press(dialog, 'push button', 'Cancel')
@@ -353,14 +357,8 @@ try:
         known = windows(app)
         if press(main, 'push button', 'More pool actions') is not None and \
            press(app, 'menu item', 'Undefine…') is not None:
-            dialog = wait_window(app, known)
-            if dialog is None:
-                problems.append('the Undefine confirmation did not appear')
-            else:
-                checks += 1
-                name = role_and_name(dialog)[1]
-                if not name.startswith('Undefine the pool'):
-                    problems.append('the confirmation is named %r' % name)
+            dialog = opened_dialog(app, known, 'Undefine confirmation', 'Undefine the pool')
+            if dialog is not None:
                 check_names(dialog, 'confirmation')
                 find(dialog, 'push button', 'Undefine')
                 press(dialog, 'push button', 'Cancel')
