@@ -119,8 +119,13 @@ file_info_cb (GObject      *object,
     {
       g_autofree char *name = g_file_get_parse_name (op->file);
 
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Could not read “%s”: %s"), name, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_task_return_new_error (task, error->domain, error->code, _("“%s” does not exist"), name);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_task_return_new_error (task, error->domain, error->code, _("You may not read “%s”"), name);
+      else
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("Could not read “%s”: %s"), name, error->message);
       return;
     }
 

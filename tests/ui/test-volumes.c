@@ -868,6 +868,109 @@ static const VsTestItCase live_clone = {
   "/volumes/live/clone-other-pool", test_live_clone, 120, live_skip_reason, NULL,
 };
 
+/* What the file manager does: drops files on the volume list's drop
+ * target. */
+static void
+drop_files (Fixture     *fx,
+            const char **paths)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (volume_list (fx)));
+  g_autoptr(GSList) files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (g_steal_pointer (&files), g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  VS_UI_CHECK (fx->window, accepted);
+}
+
+/* Files dropped on the list become volumes, one a file, each selected
+ * once made; one that cannot be read says so above the list. Then Delete
+ * with "Wipe before deleting" wipes and deletes one. */
+static void
+test_live_drop_and_wipe (void)
+{
+  Fixture fixture = { 0 }, *fx = &fixture;
+  g_autofree char *pool_name = make_pool ("pool");
+  g_autofree char *image = g_build_filename (vs_test_it_dir (), "cloud.img", NULL);
+  g_autofree char *missing = g_build_filename (vs_test_it_dir (), "missing.iso", NULL);
+  g_autofree char *text = NULL;
+  const char *good[] = { image, NULL };
+  const char *bad[] = { missing, NULL };
+  VsErrorBar *error_bar;
+  GtkWindow *question;
+  GtkWidget *option;
+  GListModel *jobs;
+  gboolean wiped = FALSE;
+  VsVolume *volume;
+  VsPool *pool;
+
+  write_file (image, 8 << 20);
+
+  fixture_open (fx, vs_test_it_uri ());
+  pool = show_pool (fx, pool_name);
+  error_bar = child (volume_list (fx), VS_TYPE_VOLUME_LIST, "error_bar");
+  jobs = vs_jobs_button_get_jobs (vs_window_get_jobs_button (fx->window));
+
+  drop_files (fx, good);
+  VS_UI_WAIT (fx->window, vs_pool_find_volume (pool, "cloud.img") != NULL);
+  volume = vs_pool_find_volume (pool, "cloud.img");
+  VS_UI_WAIT (fx->window, vs_volume_get_details_loaded (volume) &&
+                          vs_volume_get_capacity (volume) == 8 << 20 && !vs_volume_get_busy (volume));
+  VS_UI_WAIT (fx->window, only_selected (fx, volume));
+
+  drop_files (fx, bad);
+  VS_UI_WAIT (fx->window, vs_error_bar_get_revealed (error_bar));
+  g_test_message ("%s / %s", vs_error_bar_get_heading (error_bar), vs_error_bar_get_body (error_bar));
+  VS_UI_CHECK (fx->window, text_has (vs_error_bar_get_heading (error_bar), "missing.iso” does not exist"));
+  VS_UI_CHECK (fx->window, g_list_model_get_n_items (vs_pool_get_volumes (pool)) == 1);
+  vs_ui_test_capture (GTK_WIDGET (fx->window), "volume-drop-error");
+
+  /* Delete, wiping first. */
+  activate (fx, "volumes.delete");
+  VS_UI_WAIT (fx->window, (question = vs_ui_test_find_dialog (GTK_WIDGET (fx->window))) != NULL);
+  text = vs_ui_test_dialog_text (question);
+  VS_UI_CHECK (question, text_has (text, "cloud.img"));
+  option = vs_ui_test_find_child (GTK_WIDGET (question), GTK_TYPE_CHECK_BUTTON);
+  VS_UI_CHECK (question, option != NULL && !gtk_check_button_get_active (GTK_CHECK_BUTTON (option)));
+  VS_UI_CHECK (question, text_has (gtk_check_button_get_label (GTK_CHECK_BUTTON (option)), "Wipe before deleting"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (option), TRUE);
+  vs_ui_test_capture (GTK_WIDGET (question), "volume-delete-wipe-question");
+  g_signal_emit_by_name (vs_ui_test_dialog_button (question, "_Delete"), "clicked");
+
+  /* The wipe is a job of its own (after the upload's) before the volume
+   * goes. */
+  VS_UI_WAIT (fx->window, g_list_model_get_n_items (jobs) == 2);
+  VS_UI_WAIT (fx->window, vs_pool_find_volume (pool, "cloud.img") == NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(VsJob) job = g_list_model_get_item (jobs, i);
+
+      g_test_message ("job “%s”", vs_job_get_title (job));
+      VS_UI_CHECK (fx->window, vs_job_get_state (job) == VS_JOB_STATE_SUCCEEDED);
+      if (g_str_has_prefix (vs_job_get_title (job), "Wiping"))
+        wiped = TRUE;
+    }
+  VS_UI_CHECK (fx->window, wiped);
+
+  fixture_close (fx);
+}
+
+static const VsTestItCase live_drop_and_wipe = {
+  "/volumes/live/drop-and-wipe", test_live_drop_and_wipe, 120, live_skip_reason, NULL,
+};
+
 /* main ------------------------------------------------------------------- */
 
 int
@@ -882,6 +985,7 @@ main (int   argc,
   vs_test_it_add (&live_upload_cancel);
   vs_test_it_add (&live_resize);
   vs_test_it_add (&live_clone);
+  vs_test_it_add (&live_drop_and_wipe);
 
   return g_test_run ();
 }
