@@ -658,10 +658,15 @@ test_live_upload_cancel (void)
   g_autofree char *source = g_build_filename (vs_test_it_dir (), "debian.img", NULL);
   g_autofree char *uploaded = pool_file ("pool", "debian.img");
   g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autofree char *patch = g_build_filename (vs_test_it_dir (), "patch.bin", NULL);
+  g_autoptr(GFile) patch_file = NULL;
+  g_autofree char *text = NULL;
   GAsyncResult *result = NULL;
   GAsyncResult *second = NULL;
+  GAsyncResult *third = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VsVolume) volume = NULL;
+  GtkWindow *question;
   VsJobsButton *button;
   GListModel *jobs;
   VsJob *job;
@@ -712,6 +717,26 @@ test_live_upload_cancel (void)
   VS_UI_WAIT (fx->window, vs_volume_get_capacity (volume) == G_GUINT64_CONSTANT (1) << 30);
   {
     const char *argv[] = { "cmp", source, uploaded, NULL };
+
+    VS_UI_CHECK (fx->window, vs_test_spawn (argv, NULL, NULL));
+  }
+
+  /* Into the volume made: only once the user agreed to lose its data. */
+  write_file (patch, 4 << 20);
+  patch_file = g_file_new_for_path (patch);
+  vs_volume_operations_upload_async (GTK_WIDGET (pool_page (fx)), volume, patch_file, NULL,
+                                     vs_test_async_cb, &third);
+  VS_UI_WAIT (fx->window, (question = vs_ui_test_find_dialog (GTK_WIDGET (fx->window))) != NULL);
+  text = vs_ui_test_dialog_text (question);
+  VS_UI_CHECK (question, text_has (text, "Replace the data of “debian.img”?"));
+  VS_UI_CHECK (question, text_has (text, "“patch.bin” (4.0\u00a0MiB) is written over the volume"));
+  g_signal_emit_by_name (vs_ui_test_dialog_button (question, "_Replace Data"), "clicked");
+  vs_test_wait_async (&third, 60000);
+  VS_UI_CHECK (fx->window, vs_volume_operations_finish (third, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&third);
+  {
+    const char *argv[] = { "cmp", "-n", "4194304", patch, uploaded, NULL };
 
     VS_UI_CHECK (fx->window, vs_test_spawn (argv, NULL, NULL));
   }
