@@ -343,8 +343,9 @@ new_volume_deleted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   Op *op = get_op (task);
 
+  /* A host that went away keeps it; the list shows it once it is back. */
   if (!vs_volume_delete_finish (VS_VOLUME (object), result, &error))
-    g_warning ("Could not delete the volume “%s” of a failed upload: %s",
+    g_message ("Could not delete the volume “%s” of a failed upload: %s",
                vs_volume_get_name (VS_VOLUME (object)), error->message);
 
   g_task_return_error (task, g_steal_pointer (&op->error));
