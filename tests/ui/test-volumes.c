@@ -234,6 +234,7 @@ test_create_checks (void)
   g_autofree char *long_name = g_strnfill (300, 'a');
   Fixture fixture = { 0 }, *fx = &fixture;
   VsVolumeCreateDialog *dialog;
+  VsPool *pool;
   const struct { const char *text; const char *error; } capacities[] = {
     { "0", "larger than zero" },
     { "-1", "negative" },
@@ -320,9 +321,22 @@ test_create_checks (void)
   gtk_check_button_set_active (child (dialog, VS_TYPE_VOLUME_CREATE_DIALOG, "thin_check"), TRUE);
   VS_UI_CHECK (dialog, vs_volume_create_dialog_get_error (dialog, "allocation") == NULL);
 
-  /* A pool whose volumes have a fixed format: no choice to make. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* A full allocation is a job: the dialog goes at once, the window is
+   * free, and the volume is selected once made. */
+  set_name (dialog, "full.img");
+  VS_UI_CHECK (dialog, vs_volume_create_dialog_set_format (dialog, "raw"));
+  set_capacity (dialog, "1 GiB");
+  gtk_check_button_set_active (child (dialog, VS_TYPE_VOLUME_CREATE_DIALOG, "full_check"), TRUE);
+  VS_UI_CHECK (dialog, vs_volume_create_dialog_create (dialog));
+  VS_UI_CHECK (fx->window, !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  VS_UI_CHECK (fx->window, g_list_model_get_n_items (vs_connection_get_jobs (fx->connection)) == 1);
   VS_UI_WAIT (fx->window, vs_ui_test_find_window (VS_TYPE_VOLUME_CREATE_DIALOG) == NULL);
+  pool = vs_connection_find_pool (fx->connection, "default");
+  VS_UI_CHECK (fx->window, vs_pool_find_volume (pool, "full.img") != NULL);
+  VS_UI_CHECK (fx->window, vs_volume_get_allocation (vs_pool_find_volume (pool, "full.img")) == G_GUINT64_CONSTANT (1) << 30);
+  VS_UI_WAIT (fx->window, only_selected (fx, vs_pool_find_volume (pool, "full.img")));
+
+  /* A pool whose volumes have a fixed format: no choice to make. */
   vs_pool_start_async (vs_connection_find_pool (fx->connection, "vg-fast"), NULL, NULL, NULL);
   VS_UI_WAIT (fx->window, vs_pool_get_active (vs_connection_find_pool (fx->connection, "vg-fast")));
   show_pool (fx, "vg-fast");
