@@ -10,6 +10,7 @@
 #include <libvirt/libvirt.h>
 
 #include "vs-pool.h"
+#include "vs-volume-private.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,12 @@ void        vs_pool_volumes_changed   (VsPool            *self);
 void        vs_pool_refresh_event     (VsPool            *self);
 /* The connection drops the pool: cancel everything in flight. */
 void        vs_pool_detach            (VsPool            *self);
+
+/* Details of one of the listed volumes read by an operation that made it:
+ * applied as the volume list's own, so its sum of capacities follows. */
+void        vs_pool_apply_volume_details (VsPool                *self,
+                                          VsVolume              *volume,
+                                          const VsVolumeDetails *details);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsPoolInfo, vs_pool_info_free)
 

@@ -1403,3 +1403,13 @@ vs_pool_clone_volume_finish (VsPool        *self,
 
   return vs_volume_jobs_finish_volume (self, result, vs_pool_clone_volume_async, error);
 }
+
+void
+vs_pool_apply_volume_details (VsPool                *self,
+                              VsVolume              *volume,
+                              const VsVolumeDetails *details)
+{
+  g_return_if_fail (VS_IS_POOL (self));
+
+  vs_volume_loader_apply_details (self->loader, volume, details);
+}

@@ -363,7 +363,7 @@ reloaded_cb (GObject      *object,
     }
 
   if (state->made->details != NULL)
-    vs_volume_apply_details (volume, state->made->details);
+    vs_pool_apply_volume_details (pool, volume, state->made->details);
 
   /* Cancelled after libvirt made it, before the caller had it: undo. */
   if (g_cancellable_is_cancelled (task_cancellable (task)))

@@ -1363,3 +1363,24 @@ vs_volume_loader_prioritize (VsVolumeLoader *self,
   g_queue_push_head (&job->priority, index);
   g_mutex_unlock (&job->mutex);
 }
+
+void
+vs_volume_loader_apply_details (VsVolumeLoader        *self,
+                                VsVolume              *volume,
+                                const VsVolumeDetails *details)
+{
+  guint64 before;
+  g_autofree char *old_path = NULL;
+
+  g_return_if_fail (VS_IS_VOLUME_LOADER (self));
+  g_return_if_fail (VS_IS_VOLUME (volume));
+  g_return_if_fail (details != NULL);
+
+  before = vs_volume_get_capacity (volume);
+  old_path = g_strdup (vs_volume_get_path (volume));
+  if (vs_volume_apply_details (volume, details))
+    {
+      set_volumes_capacity (self, before, details->capacity);
+      index_path (self, volume, old_path);
+    }
+}

@@ -13,6 +13,7 @@
 #include "vs-domain-usage.h"
 #include "vs-volume.h"
 #include "vs-volume-owner.h"
+#include "vs-volume-private.h"
 
 G_BEGIN_DECLS
 
@@ -67,5 +68,12 @@ gboolean        vs_volume_loader_reload_finish (VsVolumeLoader       *self,
 /* Fetches @volume's details before the others'. */
 void            vs_volume_loader_prioritize    (VsVolumeLoader       *self,
                                                 VsVolume             *volume);
+
+/* Applies details read elsewhere (an operation that made @volume) to one
+ * of the listed volumes, as the loader's own would be: the sum of the
+ * capacities and the path index follow. */
+void            vs_volume_loader_apply_details (VsVolumeLoader        *self,
+                                                VsVolume              *volume,
+                                                const VsVolumeDetails *details);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ typedef struct
 {
   GCancellable *cancellable;
   gulong        cancelled_id;
+  GtkWidget    *option_check;   /* a confirmation's option, or NULL */
+  gboolean      option;         /* its state when the user answered */
 } DialogData;
 
 #define ANSWERED_KEY "vs-compat-answered"
@@ -134,11 +136,17 @@ confirm_response_cb (GtkDialog *dialog,
 {
   g_autoptr(GTask) task = NULL;
 
+  DialogData *data;
+
   if (!mark_answered (dialog))
     return;
 
   /* Destroying the dialog drops the handler's reference. */
   task = g_object_ref (user_data);
+  data = g_task_get_task_data (task);
+  if (data->option_check != NULL)
+    data->option = gtk_check_button_get_active (GTK_CHECK_BUTTON (data->option_check));
+  data->option_check = NULL;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -148,27 +156,26 @@ confirm_response_cb (GtkDialog *dialog,
   g_task_return_boolean (task, response == GTK_RESPONSE_ACCEPT);
 }
 
-void
-vs_confirm_async (GtkWidget           *parent,
-                  const char          *heading,
-                  const char          *body,
-                  const char          *destructive_label,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
+static void
+confirm (GtkWidget           *parent,
+         const char          *heading,
+         const char          *body,
+         const char          *destructive_label,
+         const char          *option_label,
+         gpointer             source_tag,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   GtkWidget *dialog;
   GtkWidget *button;
   DialogData *data;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
-  g_return_if_fail (heading != NULL);
-  g_return_if_fail (destructive_label != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vs_confirm_async);
+  g_task_set_source_tag (task, source_tag);
+  data = g_new0 (DialogData, 1);
+  g_task_set_task_data (task, data, dialog_data_free);
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -180,19 +187,45 @@ vs_confirm_async (GtkWidget           *parent,
   if (body != NULL)
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", body);
 
+  /* GtkAlertDialog (4.10) takes no extra widgets: an option keeps the
+   * message dialog there too. */
+  if (option_label != NULL)
+    {
+      GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+
+      data->option_check = gtk_check_button_new_with_mnemonic (option_label);
+      gtk_box_append (GTK_BOX (area), data->option_check);
+    }
+
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
   button = gtk_dialog_add_button (GTK_DIALOG (dialog), destructive_label, GTK_RESPONSE_ACCEPT);
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   name_dialog (dialog, heading);
 
-  data = g_new0 (DialogData, 1);
-  g_task_set_task_data (task, data, dialog_data_free);
   watch_cancellable (task, data, cancellable, dialog);
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
                          g_object_ref (task), release_task, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+vs_confirm_async (GtkWidget           *parent,
+                  const char          *heading,
+                  const char          *body,
+                  const char          *destructive_label,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (destructive_label != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  confirm (parent, heading, body, destructive_label, NULL, vs_confirm_async,
+           cancellable, callback, user_data);
 }
 
 gboolean
@@ -368,4 +401,218 @@ vs_accessible_name_search_bar (GtkSearchBar *search_bar)
   g_return_if_fail (GTK_IS_SEARCH_BAR (search_bar));
 
   name_search_children (GTK_WIDGET (search_bar), FALSE);
+}
+
+/* Confirmation with an option ----------------------------------------- */
+
+void
+vs_confirm_with_option_async (GtkWidget           *parent,
+                              const char          *heading,
+                              const char          *body,
+                              const char          *destructive_label,
+                              const char          *option_label,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (destructive_label != NULL);
+  g_return_if_fail (option_label != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  confirm (parent, heading, body, destructive_label, option_label, vs_confirm_with_option_async,
+           cancellable, callback, user_data);
+}
+
+gboolean
+vs_confirm_with_option_finish (GAsyncResult  *result,
+                               gboolean      *option,
+                               GError       **error)
+{
+  DialogData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_confirm_with_option_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (option != NULL)
+    *option = data->option;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* File choosers -------------------------------------------------------- */
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+/* GtkFileDialog is newer than the GDK_VERSION_MAX_ALLOWED the project
+ * builds with (4.8): this is the one place allowed to use it. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+file_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == VS_FILE_CHOOSER_SAVE)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+
+  if (file != NULL)
+    g_task_return_pointer (task, file, g_object_unref);
+  else if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+           g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+choose_file (GTask               *task,
+             GtkWindow           *parent,
+             VsFileChooserAction  action,
+             const char          *title,
+             const char          *accept_label,
+             const char          *initial_name)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  g_task_set_task_data (task, GINT_TO_POINTER (action), NULL);
+
+  if (action == VS_FILE_CHOOSER_SAVE)
+    {
+      gtk_file_dialog_set_initial_name (dialog, initial_name);
+      gtk_file_dialog_save (dialog, parent, g_task_get_cancellable (task), file_dialog_done_cb,
+                            g_object_ref (task));
+    }
+  else
+    gtk_file_dialog_open (dialog, parent, g_task_get_cancellable (task), file_dialog_done_cb,
+                          g_object_ref (task));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+#else
+
+static void
+native_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!mark_answered (dialog))
+    return;
+
+  task = g_object_ref (user_data);
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  /* Breaks the cycle: the dialog's handler holds the task. */
+  g_object_set_data (G_OBJECT (task), "vs-native-dialog", NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (file != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
+}
+
+static void
+choose_file (GTask               *task,
+             GtkWindow           *parent,
+             VsFileChooserAction  action,
+             const char          *title,
+             const char          *accept_label,
+             const char          *initial_name)
+{
+  GtkFileChooserNative *native;
+  DialogData *data;
+
+  native = gtk_file_chooser_native_new (title, parent,
+                                        action == VS_FILE_CHOOSER_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                                       : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (action == VS_FILE_CHOOSER_SAVE && initial_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+
+  data = g_new0 (DialogData, 1);
+  g_task_set_task_data (task, data, dialog_data_free);
+  watch_cancellable (task, data, g_task_get_cancellable (task), native);
+
+  /* The dialog holds the task until it answers; the task holds the
+   * dialog, which GTK does not keep alive on its own. */
+  g_object_set_data_full (G_OBJECT (task), "vs-native-dialog", native, g_object_unref);
+  g_signal_connect_data (native, "response", G_CALLBACK (native_response_cb),
+                         g_object_ref (task), release_task, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+void
+vs_choose_file_async (GtkWidget           *parent,
+                      VsFileChooserAction  action,
+                      const char          *title,
+                      const char          *accept_label,
+                      const char          *initial_name,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (accept_label != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vs_choose_file_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  choose_file (task, root_window (parent), action, title, accept_label, initial_name);
+}
+
+GFile *
+vs_choose_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == vs_choose_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Drop-downs ------------------------------------------------------------ */
+
+void
+vs_accessible_name_drop_down (GtkDropDown *drop_down,
+                              const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  set_accessible_label (GTK_WIDGET (drop_down), label, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      set_accessible_label (child, label, FALSE);
 }

@@ -35,6 +35,43 @@ void      vs_confirm_async        (GtkWidget            *parent,
 gboolean  vs_confirm_finish       (GAsyncResult         *result,
                                    GError              **error);
 
+/* The same, with a check button under the question (@option_label, a
+ * mnemonic label such as "_Wipe before deleting"), unchecked at first. */
+void      vs_confirm_with_option_async  (GtkWidget            *parent,
+                                         const char           *heading,
+                                         const char           *body,
+                                         const char           *destructive_label,
+                                         const char           *option_label,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+/* As vs_confirm_finish(); @option gets the check button's state. */
+gboolean  vs_confirm_with_option_finish (GAsyncResult         *result,
+                                         gboolean             *option,
+                                         GError              **error);
+
+typedef enum
+{
+  VS_FILE_CHOOSER_OPEN,   /* an existing file, to read */
+  VS_FILE_CHOOSER_SAVE,   /* a file to write; the chooser asks before replacing one */
+} VsFileChooserAction;
+
+/* Asks for a local file through the desktop's native chooser (the portal
+ * in a sandbox): GtkFileChooserNative on GTK 4.8, GtkFileDialog from 4.10.
+ * @initial_name is the name a SAVE chooser proposes (may be NULL). */
+void      vs_choose_file_async    (GtkWidget            *parent,
+                                   VsFileChooserAction   action,
+                                   const char           *title,
+                                   const char           *accept_label,
+                                   const char           *initial_name,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+/* The chosen file, or NULL with G_IO_ERROR_CANCELLED when the user
+ * dismissed the chooser or @cancellable was cancelled. */
+GFile    *vs_choose_file_finish   (GAsyncResult         *result,
+                                   GError              **error);
+
 /* Shows a message (an error, a warning, ...) with a Close button. @detail,
  * when not NULL, is shown in a collapsed, selectable "Details" section: put
  * the libvirt message there. */
@@ -64,5 +101,10 @@ void vs_accessible_fix_labels (GtkWidget *widget);
 /* GTK 4.8's search bar close button and search entry clear icon have no
  * accessible name: gives them one. */
 void vs_accessible_name_search_bar (GtkSearchBar *search_bar);
+
+/* GTK 4.8 names the button inside a drop-down after its type
+ * ("GtkToggleButton"): names it, and the drop-down, @label. */
+void vs_accessible_name_drop_down (GtkDropDown *drop_down,
+                                   const char  *label);
 
 G_END_DECLS

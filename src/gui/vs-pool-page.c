@@ -16,10 +16,16 @@
 #include "vs-gtk-compat.h"
 #include "vs-pool.h"
 #include "vs-pool-definition-view.h"
+#include "vs-pool-type.h"
 #include "vs-pool-page.h"
 #include "vs-pool-type-facts.h"
 #include "vs-pool-usage.h"
+#include "vs-volume.h"
+#include "vs-volume-clone-dialog.h"
+#include "vs-volume-create-dialog.h"
 #include "vs-volume-list.h"
+#include "vs-volume-operations.h"
+#include "vs-volume-resize-dialog.h"
 
 struct _VsPoolPage
 {
@@ -80,6 +86,10 @@ typedef struct
   PoolOpFinish  finish;
   gboolean      autostart;
 } OpData;
+
+static void update_volume_actions (VsPoolPage *self,
+                                   const char *unreachable,
+                                   guint       n_selected);
 
 G_DEFINE_FINAL_TYPE (VsPoolPage, vs_pool_page, GTK_TYPE_WIDGET)
 
@@ -267,6 +277,7 @@ update_actions (VsPoolPage *self)
   set_action (self, "volumes.delete", NULL, reason, NULL);
 
   set_action (self, "volumes.copy-path", NULL, n_selected == 0 ? _("Select a volume") : NULL, NULL);
+  update_volume_actions (self, unreachable, n_selected);
 
   reason = blocked != NULL ? blocked
          : !persistent ? _("A transient pool disappears when stopped: it cannot start at boot")
@@ -613,6 +624,164 @@ volumes_action (GtkWidget  *widget,
     vs_volume_list_copy_paths (self->volume_list);
 }
 
+/* Volume operations --------------------------------------------------------
+ *
+ * New, resize, clone, wipe, upload and download: the dialogs and the steps
+ * live in vs-volume-*-dialog.c and vs-volume-operations.c; the page enables
+ * them, starts them, and shows what failed. */
+
+static const char * const volume_actions[] = {
+  "volumes.resize", "volumes.clone", "volumes.wipe", "volumes.upload", "volumes.download",
+};
+
+static void
+update_volume_actions (VsPoolPage *self,
+                       const char *unreachable,
+                       guint       n_selected)
+{
+  VsPool *pool = self->pool;
+  VsPoolType type;
+  const char *reason;
+
+  reason = unreachable != NULL ? unreachable
+         : !vs_pool_get_active (pool) ? _("Start the pool first")
+         : vs_pool_type_from_string (vs_pool_get_pool_type (pool), &type) &&
+           !vs_pool_type_get_info (type)->can_create_volumes
+             ? _("Libvirt cannot make volumes in a pool of this type: it shows the devices that exist")
+         : NULL;
+  set_action (self, "volumes.new", NULL, reason, NULL);
+  set_action (self, "volumes.upload-new", NULL, reason, NULL);
+
+  reason = unreachable != NULL ? unreachable
+         : !vs_pool_get_active (pool) ? _("Start the pool first")
+         : n_selected == 0 ? _("Select a volume")
+         : n_selected > 1 ? _("Select one volume only")
+         : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (volume_actions); i++)
+    set_action (self, volume_actions[i], NULL, reason, NULL);
+}
+
+static void
+volume_made_cb (VsPoolPage *self,
+                VsVolume   *volume)
+{
+  if (vs_volume_get_pool (volume) == self->pool)
+    vs_volume_list_select_volume (self->volume_list, volume);
+  vs_error_bar_hide (self->error_bar);
+}
+
+/* What a volume operation needs to report back: the page, which may be
+ * gone before a long transfer ends, and the pool it was started on. */
+typedef struct
+{
+  GWeakRef  page;
+  VsPool   *pool;
+} VolumeOpData;
+
+static VolumeOpData *
+volume_op_data_new (VsPoolPage *self)
+{
+  VolumeOpData *data = g_new0 (VolumeOpData, 1);
+
+  g_weak_ref_init (&data->page, self);
+  data->pool = g_object_ref (self->pool);
+
+  return data;
+}
+
+static void
+volume_op_data_free (VolumeOpData *data)
+{
+  g_weak_ref_clear (&data->page);
+  g_clear_object (&data->pool);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolumeOpData, volume_op_data_free)
+
+static void
+volume_op_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VolumeOpData) data = user_data;
+  g_autoptr(VsPoolPage) self = g_weak_ref_get (&data->page);
+  g_autoptr(VsVolume) volume = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vs_volume_operations_finish (result, &volume, &error);
+
+  if (self == NULL || self->pool != data->pool || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    vs_error_bar_show_error (self->error_bar, NULL, error);
+  else if (volume != NULL)
+    volume_made_cb (self, volume);
+}
+
+static void
+volume_op_failed_cb (VsPoolPage   *self,
+                     const GError *error,
+                     GtkWindow    *dialog)
+{
+  vs_error_bar_show_error (self->error_bar, NULL, error);
+}
+
+/* A dialog that makes a volume (New Volume, Clone). */
+static void
+present_dialog (VsPoolPage *self,
+                GtkWidget  *dialog)
+{
+  g_signal_connect_object (dialog, "volume-created", G_CALLBACK (volume_made_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (volume_op_failed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+volume_op_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VsPoolPage *self = VS_POOL_PAGE (widget);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GPtrArray) selected = NULL;
+  VsVolume *volume;
+
+  if (self->pool == NULL)
+    return;
+
+  if (g_str_equal (action_name, "volumes.new"))
+    {
+      present_dialog (self, vs_volume_create_dialog_new (window, self->pool));
+      return;
+    }
+  if (g_str_equal (action_name, "volumes.upload-new"))
+    {
+      vs_volume_operations_upload_new_async (widget, self->pool, NULL, NULL, volume_op_done_cb,
+                                             volume_op_data_new (self));
+      return;
+    }
+
+  selected = vs_volume_list_get_selected (self->volume_list);
+  if (selected->len != 1)
+    return;
+  volume = g_ptr_array_index (selected, 0);
+
+  if (g_str_equal (action_name, "volumes.resize"))
+    gtk_window_present (GTK_WINDOW (vs_volume_resize_dialog_new (window, volume)));
+  else if (g_str_equal (action_name, "volumes.clone"))
+    present_dialog (self, vs_volume_clone_dialog_new (window, volume));
+  else if (g_str_equal (action_name, "volumes.wipe"))
+    vs_volume_operations_wipe_async (widget, volume, NULL, volume_op_done_cb, volume_op_data_new (self));
+  else if (g_str_equal (action_name, "volumes.upload"))
+    vs_volume_operations_upload_async (widget, volume, NULL, NULL, volume_op_done_cb,
+                                       volume_op_data_new (self));
+  else if (g_str_equal (action_name, "volumes.download"))
+    vs_volume_operations_download_async (widget, volume, NULL, NULL, volume_op_done_cb,
+                                         volume_op_data_new (self));
+}
+
 /* Class ----------------------------------------------------------------- */
 
 static void
@@ -753,6 +922,18 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "pool.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "volumes.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "volumes.delete", NULL);
+
+  gtk_widget_class_install_action (widget_class, "volumes.new", NULL, volume_op_action);
+  gtk_widget_class_install_action (widget_class, "volumes.upload-new", NULL, volume_op_action);
+  for (guint i = 0; i < G_N_ELEMENTS (volume_actions); i++)
+    gtk_widget_class_install_action (widget_class, volume_actions[i], NULL, volume_op_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "volumes.upload-new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.resize", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "volumes.clone", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "volumes.wipe", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "volumes.upload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "volumes.download", NULL);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

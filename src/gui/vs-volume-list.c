@@ -19,6 +19,7 @@
 #include "vs-volume-allocation-cell.h"
 #include "vs-volume-list.h"
 #include "vs-volume-name-cell.h"
+#include "vs-volume-operations.h"
 #include "vs-volume-sorter.h"
 #include "vs-volume-text-cell.h"
 
@@ -81,6 +82,10 @@ struct _VsVolumeList
   GtkImage            *sort_icon;
   GtkLabel            *sort_label;
   GMenuModel          *context_menu;
+  GtkMenuButton       *actions_button;
+
+  /* Volume operations */
+  VsVolume            *select_pending;  /* made here, not in the list yet */
 };
 
 /* The volumes of one confirmed delete, and what went wrong. */
@@ -91,6 +96,7 @@ typedef struct
   GPtrArray    *failed;     /* VsVolume, in the order of @errors */
   GPtrArray    *errors;     /* GError */
   guint         pending;
+  gboolean      wipe;       /* wipe each volume before deleting it */
 } DeleteData;
 
 static void vs_volume_list_update_state (VsVolumeList *self);
@@ -721,9 +727,11 @@ volume_deleted_cb (GObject      *object,
 {
   DeleteData *data = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean deleted;
 
-  if (!vs_volume_delete_finish (VS_VOLUME (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  deleted = data->wipe ? vs_volume_operations_finish (result, NULL, &error)
+                       : vs_volume_delete_finish (VS_VOLUME (object), result, &error);
+  if (!deleted && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_ptr_array_add (data->failed, g_object_ref (object));
       g_ptr_array_add (data->errors, g_steal_pointer (&error));
@@ -744,13 +752,17 @@ delete_confirmed_cb (GObject      *object,
   g_autoptr(DeleteData) data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!vs_confirm_finish (result, &error))
+  if (!vs_confirm_with_option_finish (result, &data->wipe, &error))
     return;
 
   data->pending = data->volumes->len;
   for (guint i = 0; i < data->volumes->len; i++)
-    vs_volume_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
-                            volume_deleted_cb, data);
+    if (data->wipe)
+      vs_volume_operations_wipe_and_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
+                                                  volume_deleted_cb, data);
+    else
+      vs_volume_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
+                              volume_deleted_cb, data);
   g_steal_pointer (&data);
 }
 
@@ -997,6 +1009,131 @@ popup_menu_action (GtkWidget  *widget,
   popup_context_menu (self, GTK_WIDGET (self->column_view), 24, 24);
 }
 
+/* Volume operations ------------------------------------------------------
+ *
+ * Files dropped from a file manager are uploaded as new volumes (the steps
+ * are in vs-volume-operations.c); a volume made from the window is
+ * selected and scrolled to once the list shows it. */
+
+static gboolean
+select_now (VsVolumeList *self,
+            VsVolume     *volume)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  GtkWidget *list_view;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsVolume) item = g_list_model_get_item (model, i);
+
+      if (item != volume)
+        continue;
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+      if ((list_view = inner_list_view (self)) != NULL)
+        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+select_pending_cb (VsVolumeList *self)
+{
+  if (self->select_pending != NULL && select_now (self, self->select_pending))
+    g_clear_object (&self->select_pending);
+}
+
+/* @user_data: a GWeakRef to the list, which may be gone before a long
+ * upload ends. */
+static void
+dropped_file_uploaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(VsVolumeList) self = g_weak_ref_get (weak);
+  g_autoptr(VsVolume) volume = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  vs_volume_operations_finish (result, &volume, &error);
+  if (self == NULL)
+    return;
+
+  if (error == NULL)
+    {
+      if (self->pool == VS_POOL (object))
+        vs_volume_list_select_volume (self, volume);
+    }
+  else if (self->pool == VS_POOL (object) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      vs_error_bar_show_error (self->error_bar, NULL, error);
+      self->error_is_listing = FALSE;
+    }
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VsVolumeList  *self)
+{
+  GSList *files;
+  gboolean any;
+
+  if (self->pool == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  if (!vs_pool_get_active (self->pool) || !vs_pool_get_reachable (self->pool))
+    {
+      vs_error_bar_show_message (self->error_bar, _("The file cannot be uploaded"),
+                                 _("Start the pool first: a stopped pool takes no new volumes."), NULL);
+      self->error_is_listing = FALSE;
+      return FALSE;
+    }
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  any = files != NULL;
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak, self);
+      vs_volume_operations_upload_new_async (GTK_WIDGET (self), self->pool, l->data, self->cancellable,
+                                             dropped_file_uploaded_cb, weak);
+    }
+  g_slist_free (files);
+
+  return any;
+}
+
+static void
+init_volume_operations (VsVolumeList *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (self->actions_button));
+  GtkWidget *button;
+
+  /* The context menu, from the bottom left corner: opens up and right. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"), -1);
+  /* Its button says what the menu holds, not only "Volume". */
+  button = gtk_widget_get_first_child (GTK_WIDGET (self->actions_button));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume actions"), -1);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (select_pending_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 /* Class ----------------------------------------------------------------- */
 
 static void
@@ -1146,6 +1283,7 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_icon);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_label);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, context_menu);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, actions_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -1212,6 +1350,7 @@ vs_volume_list_init (VsVolumeList *self)
   /* In the bottom right corner: open up and towards the list. */
   gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->sort_button)), GTK_ALIGN_END);
   name_view_parts (self);
+  init_volume_operations (self);
 
   vs_volume_list_update_state (self);
 }
@@ -1251,6 +1390,7 @@ vs_volume_list_set_pool (VsVolumeList *self,
     }
 
   g_set_object (&self->pool, pool);
+  g_clear_object (&self->select_pending);
   self->load_attempted = FALSE;
 
   hide_error (self);
@@ -1474,6 +1614,19 @@ vs_volume_list_delete_selected (VsVolumeList *self)
   data->failed = g_ptr_array_new_with_free_func (g_object_unref);
   data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
-  vs_confirm_async (GTK_WIDGET (self), heading, body->str, button,
-                    self->cancellable, delete_confirmed_cb, data);
+  vs_confirm_with_option_async (GTK_WIDGET (self), heading, body->str, button,
+                                _("_Wipe before deleting: overwrite the data with zeros first (slow)"),
+                                self->cancellable, delete_confirmed_cb, data);
+}
+
+void
+vs_volume_list_select_volume (VsVolumeList *self,
+                              VsVolume     *volume)
+{
+  g_return_if_fail (VS_IS_VOLUME_LIST (self));
+  g_return_if_fail (VS_IS_VOLUME (volume));
+
+  g_clear_object (&self->select_pending);
+  if (!select_now (self, volume))
+    self->select_pending = g_object_ref (volume);
 }

@@ -41,5 +41,9 @@ void       vs_volume_list_copy_paths     (VsVolumeList *self);
  * virtual machines use are not deleted: the question says which and why,
  * and when all of them are in use there is nothing to confirm. */
 void       vs_volume_list_delete_selected (VsVolumeList *self);
+/* Selects @volume alone and scrolls to it, now or as soon as the list
+ * shows it (a volume just made). */
+void       vs_volume_list_select_volume  (VsVolumeList *self,
+                                          VsVolume     *volume);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _VsVolumeNameCell
   VsVolume  *volume;
   GtkImage  *image;
   GtkLabel  *label;
+  GtkLabel  *backing_label;   /* an overlay's base, hidden otherwise */
   GtkWidget *spinner;
 };
 
@@ -101,7 +102,23 @@ name_changed_cb (VsVolumeNameCell *self)
 static void
 details_changed_cb (VsVolumeNameCell *self)
 {
+  const char *backing = vs_volume_get_backing_path (self->volume);
+
   gtk_image_set_from_icon_name (self->image, icon_name (self->volume));
+
+  /* An overlay (linked clone) says what it is based on; its own name is
+   * cut short last. */
+  gtk_widget_set_visible (GTK_WIDGET (self->backing_label), backing != NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), backing == NULL);
+  if (backing != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (backing);
+      /* Translators: after a volume's name in the list, the volume it is
+       * an overlay on: "on base.qcow2" */
+      g_autofree char *text = g_strdup_printf (_("on %s"), base);
+
+      gtk_label_set_text (self->backing_label, text);
+    }
 }
 
 static void
@@ -205,6 +222,16 @@ vs_volume_name_cell_init (VsVolumeNameCell *self)
   vs_label_tooltip_when_ellipsized (self->label);
   gtk_widget_set_parent (GTK_WIDGET (self->label), widget);
 
+  self->backing_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->backing_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (self->backing_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->backing_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->backing_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->backing_label), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->backing_label), FALSE);
+  vs_label_tooltip_when_ellipsized (self->backing_label);
+  gtk_widget_set_parent (GTK_WIDGET (self->backing_label), widget);
+
   self->spinner = gtk_spinner_new ();
   gtk_widget_set_visible (self->spinner, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
@@ -249,6 +276,7 @@ vs_volume_name_cell_set_volume (VsVolumeNameCell *self,
   if (volume == NULL)
     {
       gtk_label_set_text (self->label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->backing_label), FALSE);
       gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
       return;
@@ -256,6 +284,8 @@ vs_volume_name_cell_set_volume (VsVolumeNameCell *self,
 
   g_signal_connect_object (volume, "notify::name", G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (volume, "notify::details-loaded", G_CALLBACK (details_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (volume, "notify::backing-path", G_CALLBACK (details_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (volume, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
   name_changed_cb (self);

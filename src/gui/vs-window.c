@@ -447,6 +447,19 @@ search_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->pool_page), "volumes.search", NULL);
 }
 
+/* Ctrl+Shift+V on a pool selected in the sidebar; inside the pool page
+ * its own binding runs first. */
+static void
+new_volume_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+
+  if (self->current_pool != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->pool_page), "volumes.new", NULL);
+}
+
 static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
@@ -735,6 +748,7 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.remove-connection", NULL, remove_connection_action);
   gtk_widget_class_install_action (widget_class, "window.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "window.new-volume", NULL, new_volume_action);
   gtk_widget_class_install_action (widget_class, "window.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "window.sidebar-menu", NULL, sidebar_menu_action);
   gtk_widget_class_install_action (widget_class, "window.new-pool", NULL, new_pool_action);
@@ -744,6 +758,8 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "window.new-pool", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "window.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "window.new-volume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "window.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "window.sidebar-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "window.sidebar-menu", NULL);

@@ -8,8 +8,10 @@
 # What a screen reader gets, read through AT-SPI from the real application:
 # every control has a name (not a mnemonic with its underscore, not said
 # twice, not a GTK type name), choices of one are radio buttons, the
-# confirmation dialog, the credentials dialog and the menus are named, and
-# sorting is reachable without a pointer (the sort menu).
+# confirmation dialog, the credentials dialog and the menus are named,
+# sorting is reachable without a pointer (the sort menu), and the volume
+# dialogs (New Volume, Resize, Clone, the Delete question) name their
+# fields and choices.
 #
 # Usage: test-accessibility.py VIRT_STORAGE_EXECUTABLE NODE_XML
 # Runs under a session bus (the test command's dbus-run-session), which
@@ -179,6 +181,21 @@ def wait_window(app, known, timeout=TIMEOUT):
     return None
 
 
+def opened_dialog(app, known, where, title):
+    """The window that appeared since @known, named @title (or starting
+    with it); None, and a problem noted, when none appeared."""
+    global checks
+    dialog = wait_window(app, known)
+    if dialog is None:
+        problems.append('the %s did not appear' % where)
+        return None
+    checks += 1
+    name = role_and_name(dialog)[1]
+    if not name.startswith(title):
+        problems.append('the %s is named %r, expected %r' % (where, name, title))
+    return dialog
+
+
 env = dict(os.environ)
 for key in ('GTK_A11Y', 'NO_AT_BRIDGE'):
     env.pop(key, None)
@@ -314,20 +331,53 @@ try:
             check_names(menu, 'pool menu')
         press(main, 'push button', 'More pool actions')
 
+    # The volume dialogs. New Volume: its fields, its choices of one as
+    # radio buttons; Create makes the volume and selects it, which opens
+    # the volume's own dialogs (Resize, Clone) and the Delete question with
+    # its option.
+    known = windows(app)
+    if press(main, 'push button', 'New Volume') is not None:
+        dialog = opened_dialog(app, known, 'New Volume dialog', 'New Volume in')
+        if dialog is not None:
+            find(dialog, 'text', 'Name')
+            find(dialog, 'text', 'Capacity')
+            find(dialog, 'combo box', 'Capacity unit')
+            find(dialog, 'radio button', 'Thin')
+            find(dialog, 'radio button', 'Full')
+            find(dialog, 'check box', 'Based on another volume: an overlay (linked clone)')
+            check_names(dialog, 'New Volume dialog')
+            press(dialog, 'push button', 'Create')
+
+    volume_dialogs = (
+        ('Resize…', 'Resize “disk.qcow2”', 'Resize dialog', ('text', 'New capacity')),
+        ('Clone…', 'Clone “disk.qcow2”', 'Clone dialog', ('text', 'Name of the copy')),
+        ('Delete…', 'Delete the volume “disk.qcow2”?', 'Delete question', ('check box', None)),
+    )
+    for item, title, where, control in volume_dialogs:
+        known = windows(app)
+        if press(main, 'push button', 'Volume actions') is None:
+            break
+        menu = find(app, 'menu', 'Volume actions')
+        if menu is None:
+            break
+        check_names(menu, 'volume menu')
+        if press(menu, 'menu item', item) is None:
+            continue
+        dialog = opened_dialog(app, known, where, title)
+        if dialog is None:
+            continue
+        find(dialog, *control)
+        check_names(dialog, where)
+        press(dialog, 'push button', 'Cancel')
+
     # A confirmation dialog: stop the pool, then Undefine from the menu.
     if press(main, 'push button', 'Stop') is not None:
         find(main, 'push button', 'Start')
         known = windows(app)
         if press(main, 'push button', 'More pool actions') is not None and \
            press(app, 'menu item', 'Undefine…') is not None:
-            dialog = wait_window(app, known)
-            if dialog is None:
-                problems.append('the Undefine confirmation did not appear')
-            else:
-                checks += 1
-                name = role_and_name(dialog)[1]
-                if not name.startswith('Undefine the pool'):
-                    problems.append('the confirmation is named %r' % name)
+            dialog = opened_dialog(app, known, 'Undefine confirmation', 'Undefine the pool')
+            if dialog is not None:
                 check_names(dialog, 'confirmation')
                 find(dialog, 'push button', 'Undefine')
                 press(dialog, 'push button', 'Cancel')

@@ -69,10 +69,12 @@ test_create_thin (void)
   g_autoptr(VsVolume) volume = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  guint64 capacity_before;
   guint n_before;
 
   fixture_open (&fixture);
   n_before = g_list_model_get_n_items (vs_pool_get_volumes (fixture.pool));
+  capacity_before = vs_pool_get_volumes_capacity (fixture.pool);
   xml = vs_test_volume_xml ("new.qcow2", "qcow2", 20 * GiB, 0, NULL, NULL);
 
   vs_pool_create_volume_async (fixture.pool, xml, 0, NULL, vs_test_async_cb, &result);
@@ -89,6 +91,12 @@ test_create_thin (void)
   g_assert_cmpstr (vs_volume_get_format (volume), ==, "qcow2");
   g_assert_cmpuint (vs_volume_get_capacity (volume), ==, 20 * GiB);
   g_assert_true (vs_volume_get_pool (volume) == fixture.pool);
+
+  /* It counts in the pool's sum of capacities (overcommit), also once the
+   * listing that followed brought its details again. */
+  g_assert_cmpuint (vs_pool_get_volumes_capacity (fixture.pool), ==, capacity_before + 20 * GiB);
+  vs_test_pool_wait_idle (fixture.pool);
+  g_assert_cmpuint (vs_pool_get_volumes_capacity (fixture.pool), ==, capacity_before + 20 * GiB);
 
   fixture_clear (&fixture);
 }
