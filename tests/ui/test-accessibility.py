@@ -26,6 +26,8 @@ import time
 
 SKIP = 77
 TIMEOUT = 20
+CALL_TIMEOUT_MS = 20000
+STARTUP_TIMEOUT_MS = 60000
 # The application's name on the session bus (".Devel" for development builds).
 APP_ID_PREFIX = 'io.github.virtstorage.VirtStorage'
 
@@ -63,6 +65,11 @@ try:
     import pyatspi
 except ImportError:
     skip('pyatspi is not installed (python3-pyatspi)')
+
+# libatspi gives up on a call after 800 ms by default (15 s while an
+# application starts): on a loaded machine GTK answers later than that, and
+# a call that gave up reads as a missing application or widget.
+pyatspi.setTimeout(CALL_TIMEOUT_MS, STARTUP_TIMEOUT_MS)
 
 executable, node_xml = sys.argv[1], sys.argv[2]
 # Start the registry now, not while the first application registers.

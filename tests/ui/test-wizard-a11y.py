@@ -19,8 +19,15 @@ import subprocess
 import sys
 import time
 
+try:
+    from gi.repository import GLib
+except ImportError:  # without python3-gi, pyatspi is missing too: skipped below
+    GLib = None
+
 SKIP = 77
 TIMEOUT = 20
+CALL_TIMEOUT_MS = 20000
+STARTUP_TIMEOUT_MS = 60000
 START = time.monotonic()
 
 # Roles a user operates; each needs a name.
@@ -51,13 +58,20 @@ def skip(reason):
 
 
 def wait_for(what, condition):
+    last_error = None
     deadline = time.monotonic() + TIMEOUT
     while time.monotonic() < deadline:
-        result = condition()
+        try:
+            result = condition()
+        except GLib.Error as error:
+            # The tree changed while it was read (a page went away).
+            result = None
+            last_error = error
         if result:
             return result
         time.sleep(0.3)
-    raise AssertionError("waited for: " + what)
+    raise AssertionError("waited for: " + what +
+                         ("" if last_error is None else " (last AT-SPI error: %s)" % last_error.message))
 
 
 def keys(*names):
@@ -129,6 +143,9 @@ def main():
         import pyatspi
     except ImportError:
         skip("python3-pyatspi is not installed")
+    # libatspi gives up on a call after 800 ms by default: on a loaded
+    # machine GTK answers later, and a call that gave up reads as a failure.
+    pyatspi.setTimeout(CALL_TIMEOUT_MS, STARTUP_TIMEOUT_MS)
 
     env = dict(os.environ, GTK_A11Y="atspi", LANGUAGE="C", LC_ALL="C.UTF-8")
     env.pop("NO_AT_BRIDGE", None)
