@@ -201,6 +201,20 @@ update_actions (VsWindow *self)
                                  !vs_connection_get_read_only (connection));
 }
 
+/* Once no transition shows them, the pages out of view let go of what
+ * they showed. */
+static void
+release_hidden_pages (VsWindow *self)
+{
+  if (gtk_stack_get_transition_running (self->content_stack))
+    return;
+
+  if (self->current_pool == NULL)
+    vs_pool_page_set_pool (self->pool_page, NULL);
+  if (self->current_connection == NULL)
+    vs_connection_page_set_connection (self->connection_page, NULL);
+}
+
 static void
 update_content (VsWindow *self)
 {
@@ -215,10 +229,15 @@ update_content (VsWindow *self)
   else
     page = "select";
 
-  vs_pool_page_set_pool (self->pool_page, self->current_pool);
-  vs_connection_page_set_connection (self->connection_page, self->current_connection);
+  /* A page that fades out keeps what it shows until it is gone: emptied at
+   * once, it flashed a blank header with stray separators. */
+  if (self->current_pool != NULL)
+    vs_pool_page_set_pool (self->pool_page, self->current_pool);
+  if (self->current_connection != NULL)
+    vs_connection_page_set_connection (self->connection_page, self->current_connection);
   apply_layout (self);
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  release_hidden_pages (self);
   update_banner (self);
   update_title (self);
   update_actions (self);
@@ -296,6 +315,12 @@ fold_cb (gpointer user_data)
 }
 
 /* Signal callbacks ----------------------------------------------------- */
+
+static void
+content_transition_cb (VsWindow *self)
+{
+  release_hidden_pages (self);
+}
 
 static void
 sidebar_toggled_cb (VsWindow        *self,
@@ -786,6 +811,9 @@ vs_window_init (VsWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
                                   -1);
   ensure_style (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->content_stack, "notify::transition-running",
+                           G_CALLBACK (content_transition_cb), self, G_CONNECT_SWAPPED);
 
   self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);
   g_signal_group_connect_swapped (self->connection_signals, "notify::state",

@@ -270,6 +270,15 @@ test_select_pool (Fixture       *fixture,
     VS_UI_CHECK (fixture->window, vs_ui_test_find_label (row_widget (fixture, pool), detail) != NULL);
   }
 
+  /* Back to the connection: the pool page keeps its pool while it fades
+   * out (no blank header in the crossfade), and lets go once it is gone. */
+  VS_UI_CHECK (fixture->window, select_item (fixture, connection));
+  VS_UI_CHECK (fixture->window,
+               !gtk_stack_get_transition_running (vs_window_get_content_stack (fixture->window)) ||
+               vs_pool_page_get_pool (VS_POOL_PAGE (page)) == pool);
+  VS_UI_WAIT (fixture->window, vs_pool_page_get_pool (VS_POOL_PAGE (page)) == NULL);
+  VS_UI_CHECK (fixture->window, select_item (fixture, pool));
+
   /* An inactive pool: its row says so and dims its name. */
   {
     VsPool *spare = find_pool (connection, "spare");
