@@ -51,16 +51,6 @@ count (const char * const *values)
   return n;
 }
 
-static gboolean
-has_control_characters (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* What every string that goes into the XML must be: text XML can carry. */
 static gboolean
 check_text (const char  *text,
@@ -71,7 +61,7 @@ check_text (const char  *text,
       BAD (_("The text is not valid UTF-8"));
       return FALSE;
     }
-  if (has_control_characters (text))
+  if (vs_xml_has_control_characters (text))
     {
       BAD (_("“%s” contains a line break or another control character"), text);
       return FALSE;
@@ -497,7 +487,7 @@ vs_pool_definition_check_name (const char  *name,
       BAD (_("A pool name cannot contain “/”"));
       return FALSE;
     }
-  if (has_control_characters (name))
+  if (vs_xml_has_control_characters (name))
     {
       BAD (_("A pool name cannot contain line breaks or other control characters"));
       return FALSE;

@@ -21,22 +21,13 @@
 #include "vs-size.h"
 #include "vs-volume.h"
 #include "vs-volume-definition.h"
+#include "vs-xml.h"
 
 /* NAME_MAX of every filesystem libvirt keeps volumes on. */
 #define NAME_MAX_BYTES 255
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
-
-static gboolean
-has_control_characters (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      return TRUE;
-
-  return FALSE;
-}
 
 /* Values that end up in XML text or attributes: escaping covers markup,
  * but XML 1.0 has no way at all to carry most control characters. */
@@ -48,7 +39,7 @@ check_text (const char  *value,
   if (value == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (value, -1, NULL) || has_control_characters (value))
+  if (!g_utf8_validate (value, -1, NULL) || vs_xml_has_control_characters (value))
     {
       g_set_error_literal (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID, message);
       return FALSE;
@@ -211,7 +202,7 @@ vs_volume_name_validate (const char  *name,
       return FALSE;
     }
 
-  if (has_control_characters (name))
+  if (vs_xml_has_control_characters (name))
     {
       g_set_error_literal (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_INVALID,
                            _("A volume name cannot contain line breaks, tabs or other "

@@ -762,7 +762,20 @@ vs_volume_transfer_start (VsVolume              *volume,
   if (progress_callback != NULL)
     t->progress = progress_new (progress_callback, progress_data);
 
-  if (direction == VS_TRANSFER_UPLOAD)
+  /* A file and its volume often share a name (an upload as a new volume,
+   * a download under the volume's name): then the pool is what tells. */
+  if (g_strcmp0 (t->display_name, t->volume_name) == 0)
+    {
+      if (direction == VS_TRANSFER_UPLOAD)
+        /* Translators: a file name, then the pool of the volume of that name */
+        title = g_strdup_printf (_("Uploading “%s” into pool “%s”"), t->display_name,
+                                 vs_pool_get_name (pool));
+      else
+        /* Translators: a volume name, then its pool */
+        title = g_strdup_printf (_("Downloading “%s” from pool “%s”"), t->volume_name,
+                                 vs_pool_get_name (pool));
+    }
+  else if (direction == VS_TRANSFER_UPLOAD)
     title = g_strdup_printf (_("Uploading “%s” into “%s”"), t->display_name, t->volume_name);
   else
     title = g_strdup_printf (_("Downloading “%s” to “%s”"), t->volume_name, t->display_name);

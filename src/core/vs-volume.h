@@ -67,8 +67,9 @@ gboolean vs_volume_resize_finish (VsVolume            *self,
 /* Streams a local file into the volume (virStorageVolUpload) or the volume
  * into a local file (virStorageVolDownload) through a virStream, sparse
  * where the host supports it (holes are skipped, not sent), as a VsJob of
- * the connection ("Uploading “disk.iso” into “vm1.qcow2”") that the job's
- * Cancel and @cancellable both cancel.
+ * the connection ("Uploading “disk.iso” into “vm1.qcow2”"; "Uploading
+ * “disk.iso” into pool “default”" when file and volume share the name) that
+ * the job's Cancel and @cancellable both cancel.
  *
  * @progress_callback (may be NULL) runs on the thread-default main context
  * of the caller, at most about ten times a second, with the bytes done

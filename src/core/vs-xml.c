@@ -152,6 +152,18 @@ vs_xml_to_string (xmlDoc *doc)
   return ret;
 }
 
+gboolean
+vs_xml_has_control_characters (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static guint64
 node_uint64 (xmlNode *node)
 {

@@ -75,6 +75,10 @@ char      *vs_xml_attr              (xmlNode       *node,
                                      const char    *name);
 /* The root element of @doc, indented, without an XML declaration. */
 char      *vs_xml_to_string         (xmlDoc        *doc);
+/* Whether UTF-8 @text holds a control character (a line break, a tab, ...):
+ * escaping covers markup, but XML 1.0 cannot carry most control characters,
+ * and none belongs in a name, a path or a format. */
+gboolean   vs_xml_has_control_characters (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsVolumeDetails, vs_volume_details_free)
 

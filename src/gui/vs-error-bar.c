@@ -33,6 +33,8 @@ struct _VsErrorBar
   GtkLabel       *code_label;
   GtkButton      *action_button;
   GtkWidget      *close_button;
+
+  gboolean        action_hidden;
 };
 
 G_DEFINE_FINAL_TYPE (VsErrorBar, vs_error_bar, GTK_TYPE_WIDGET)
@@ -183,7 +185,8 @@ vs_error_bar_set_property (GObject      *object,
     case PROP_ACTION_LABEL:
       gtk_button_set_label (self->action_button, g_value_get_string (value));
       vs_accessible_fix_labels (GTK_WIDGET (self->action_button));
-      gtk_widget_set_visible (GTK_WIDGET (self->action_button), g_value_get_string (value) != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->action_button),
+                              !self->action_hidden && g_value_get_string (value) != NULL);
       break;
     case PROP_ACTION_NAME:
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), g_value_get_string (value));
@@ -379,4 +382,23 @@ vs_error_bar_set_message_type (VsErrorBar     *self,
     gtk_widget_remove_css_class (self->bar, "error");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_TYPE]);
+}
+
+gboolean
+vs_error_bar_get_action_visible (VsErrorBar *self)
+{
+  g_return_val_if_fail (VS_IS_ERROR_BAR (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->action_button));
+}
+
+void
+vs_error_bar_set_action_visible (VsErrorBar *self,
+                                 gboolean    visible)
+{
+  g_return_if_fail (VS_IS_ERROR_BAR (self));
+
+  self->action_hidden = !visible;
+  gtk_widget_set_visible (GTK_WIDGET (self->action_button),
+                          visible && gtk_button_get_label (self->action_button) != NULL);
 }

@@ -53,5 +53,10 @@ void            vs_error_bar_set_closable     (VsErrorBar     *self,
 GtkMessageType  vs_error_bar_get_message_type (VsErrorBar     *self);
 void            vs_error_bar_set_message_type (VsErrorBar     *self,
                                                GtkMessageType  message_type);
+/* Whether the "action-label" button shows (TRUE by default, once it has a
+ * label): hide it where the page below offers the same action. */
+gboolean        vs_error_bar_get_action_visible (VsErrorBar   *self);
+void            vs_error_bar_set_action_visible (VsErrorBar   *self,
+                                                 gboolean      visible);
 
 G_END_DECLS

@@ -117,9 +117,10 @@ update (VsPoolRow *self)
       g_autofree char *percent = vs_format_percent ((double) allocation / (double) capacity);
       double fraction = CLAMP ((double) allocation / (double) capacity, 0.0, 1.0);
 
-      /* Translators: "Directory · 12.0 GiB free" */
-      detail = g_strdup_printf (_("%s · %s free"),
-                                type_label (vs_pool_get_pool_type (self->pool)), free_text);
+      /* Translators: "12.0 GiB free · Directory"; the free space comes first,
+       * as the sidebar cuts the end of the line (the icon shows the type) */
+      detail = g_strdup_printf (_("%s free · %s"),
+                                free_text, type_label (vs_pool_get_pool_type (self->pool)));
       /* Translators: "12.0 GiB of 50.0 GiB used (24 %)" */
       usage = g_strdup_printf (_("%s of %s used (%s)"), used_text, capacity_text, percent);
       gtk_level_bar_set_value (self->usage_bar, fraction);

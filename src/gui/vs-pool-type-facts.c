@@ -193,7 +193,10 @@ summary_markup (const VsPoolTypeFactSheet *sheet)
     {
       g_autofree char *heading = keep_together (headings[i]);
       g_autofree char *value = keep_together (values[i]);
-      g_autofree char *pair = g_markup_printf_escaped ("   ·   <b>%s</b>\u00a0%s", heading, value);
+      /* The dot keeps to the fact before it: a wrapped line ends with it
+       * rather than starting with it. */
+      g_autofree char *pair = g_markup_printf_escaped ("\u00a0\u00a0\u00a0·   <b>%s</b>\u00a0%s",
+                                                       heading, value);
 
       g_string_append (markup, pair);
     }

@@ -131,7 +131,7 @@ update_title (VsWindow *self)
 }
 
 /* Where the selected connection stands, when it is down. While it comes
- * back by itself, say so; the button still tries at once. */
+ * back by itself, say so; the banner's button then still tries at once. */
 static void
 update_banner (VsWindow *self)
 {
@@ -146,6 +146,12 @@ update_banner (VsWindow *self)
       vs_error_bar_hide (self->banner);
       return;
     }
+
+  /* One Reconnect in view: the connection's page always has its own, a
+   * pool's page has one unless the connection is trying again by itself. */
+  vs_error_bar_set_action_visible (self->banner,
+                                   self->current_pool != NULL &&
+                                   vs_connection_get_reconnecting (connection));
 
   state = vs_connection_get_state (connection);
   error = vs_connection_get_error (connection);
@@ -195,6 +201,20 @@ update_actions (VsWindow *self)
                                  !vs_connection_get_read_only (connection));
 }
 
+/* Once no transition shows them, the pages out of view let go of what
+ * they showed. */
+static void
+release_hidden_pages (VsWindow *self)
+{
+  if (gtk_stack_get_transition_running (self->content_stack))
+    return;
+
+  if (self->current_pool == NULL)
+    vs_pool_page_set_pool (self->pool_page, NULL);
+  if (self->current_connection == NULL)
+    vs_connection_page_set_connection (self->connection_page, NULL);
+}
+
 static void
 update_content (VsWindow *self)
 {
@@ -209,10 +229,15 @@ update_content (VsWindow *self)
   else
     page = "select";
 
-  vs_pool_page_set_pool (self->pool_page, self->current_pool);
-  vs_connection_page_set_connection (self->connection_page, self->current_connection);
+  /* A page that fades out keeps what it shows until it is gone: emptied at
+   * once, it flashed a blank header with stray separators. */
+  if (self->current_pool != NULL)
+    vs_pool_page_set_pool (self->pool_page, self->current_pool);
+  if (self->current_connection != NULL)
+    vs_connection_page_set_connection (self->connection_page, self->current_connection);
   apply_layout (self);
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  release_hidden_pages (self);
   update_banner (self);
   update_title (self);
   update_actions (self);
@@ -290,6 +315,12 @@ fold_cb (gpointer user_data)
 }
 
 /* Signal callbacks ----------------------------------------------------- */
+
+static void
+content_transition_cb (VsWindow *self)
+{
+  release_hidden_pages (self);
+}
 
 static void
 sidebar_toggled_cb (VsWindow        *self,
@@ -447,17 +478,20 @@ search_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->pool_page), "volumes.search", NULL);
 }
 
-/* Ctrl+Shift+V on a pool selected in the sidebar; inside the pool page
- * its own binding runs first. */
+/* Ctrl+Shift+V and Ctrl+O (the pool menu shows them) on a pool selected in
+ * the sidebar; inside the pool page its own bindings run first. */
 static void
-new_volume_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+pool_volume_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   VsWindow *self = VS_WINDOW (widget);
 
   if (self->current_pool != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->pool_page), "volumes.new", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self->pool_page),
+                                g_str_equal (action_name, "window.new-volume") ? "volumes.new"
+                                                                               : "volumes.upload-new",
+                                NULL);
 }
 
 static void
@@ -748,7 +782,8 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.remove-connection", NULL, remove_connection_action);
   gtk_widget_class_install_action (widget_class, "window.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "window.new-volume", NULL, new_volume_action);
+  gtk_widget_class_install_action (widget_class, "window.new-volume", NULL, pool_volume_action);
+  gtk_widget_class_install_action (widget_class, "window.upload-new-volume", NULL, pool_volume_action);
   gtk_widget_class_install_action (widget_class, "window.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "window.sidebar-menu", NULL, sidebar_menu_action);
   gtk_widget_class_install_action (widget_class, "window.new-pool", NULL, new_pool_action);
@@ -760,6 +795,8 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "window.new-volume", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "window.upload-new-volume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "window.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "window.sidebar-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "window.sidebar-menu", NULL);
@@ -774,6 +811,9 @@ vs_window_init (VsWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
                                   -1);
   ensure_style (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->content_stack, "notify::transition-running",
+                           G_CALLBACK (content_transition_cb), self, G_CONNECT_SWAPPED);
 
   self->connection_signals = g_signal_group_new (VS_TYPE_CONNECTION);
   g_signal_group_connect_swapped (self->connection_signals, "notify::state",

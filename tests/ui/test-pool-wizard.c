@@ -867,26 +867,6 @@ test_edit_xml (Fixture       *fx,
   VS_UI_CHECK (fx->window, vs_connection_find_pool (fx->connection, "edited") == NULL);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The ways in: header button, Ctrl+Shift+N (a binding), the connection's
  * menu and its page; none while the connection is down. */
 static void
@@ -900,7 +880,7 @@ test_entry_points (Fixture       *fx,
 
   VS_UI_CHECK (fx->window, window_action_enabled (fx, "window.new-pool"));
   /* The header bar shows the button (next to the jobs button, not in its place). */
-  header_button = find_action_button (gtk_window_get_titlebar (GTK_WINDOW (fx->window)),
+  header_button = vs_ui_test_find_action_button (gtk_window_get_titlebar (GTK_WINDOW (fx->window)),
                                       "window.new-pool");
   VS_UI_CHECK (fx->window, header_button != NULL && gtk_widget_get_mapped (header_button));
   VS_UI_CHECK (fx->window, vs_ui_test_action_enabled (row, "connection.new-pool"));

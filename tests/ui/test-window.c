@@ -135,28 +135,6 @@ select_item (Fixture  *fixture,
   return vs_sidebar_select_item (sidebar (fixture), item);
 }
 
-/* The button in @widget's tree that activates @action_name. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static VsPool *
 find_pool (VsConnection *connection,
            const char   *name)
@@ -267,6 +245,40 @@ test_select_pool (Fixture       *fixture,
 
   vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-pool");
 
+  /* Ctrl+O, shown in the pool menu, works with the focus in the sidebar:
+   * the window hands it to the pool page, which asks for a file. */
+  {
+    GtkWindow *chooser;
+
+    gtk_widget_grab_focus (GTK_WIDGET (sidebar (fixture)));
+    VS_UI_CHECK (fixture->window,
+                 gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.upload-new-volume", NULL));
+    VS_UI_WAIT (fixture->window, (chooser = vs_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+    VS_UI_CHECK (fixture->window,
+                 g_strcmp0 (gtk_window_get_title (chooser), "Upload a File as a New Volume in “nfs-shared”") == 0);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    VS_UI_WAIT (fixture->window, (chooser = vs_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)) == NULL ||
+                                 !gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  }
+
+  /* The row's line under the name starts with the free space, which a
+   * narrow sidebar must not cut off; the type (its icon says it too) ends it. */
+  {
+    g_autofree char *free_text = vs_format_size (vs_pool_get_available (pool));
+    g_autofree char *detail = g_strdup_printf ("%s free · Network filesystem", free_text);
+
+    VS_UI_CHECK (fixture->window, vs_ui_test_find_label (row_widget (fixture, pool), detail) != NULL);
+  }
+
+  /* Back to the connection: the pool page keeps its pool while it fades
+   * out (no blank header in the crossfade), and lets go once it is gone. */
+  VS_UI_CHECK (fixture->window, select_item (fixture, connection));
+  VS_UI_CHECK (fixture->window,
+               !gtk_stack_get_transition_running (vs_window_get_content_stack (fixture->window)) ||
+               vs_pool_page_get_pool (VS_POOL_PAGE (page)) == pool);
+  VS_UI_WAIT (fixture->window, vs_pool_page_get_pool (VS_POOL_PAGE (page)) == NULL);
+  VS_UI_CHECK (fixture->window, select_item (fixture, pool));
+
   /* An inactive pool: its row says so and dims its name. */
   {
     VsPool *spare = find_pool (connection, "spare");
@@ -365,6 +377,12 @@ test_failed_connection (Fixture       *fixture,
                g_str_equal (vs_error_bar_get_body (banner), vs_error_get_libvirt_message (error)));
   VS_UI_CHECK (fixture->window, action_enabled (fixture, "window.reconnect"));
   VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.disconnect"));
+  /* The connection's page has the Reconnect button; the banner, none. */
+  VS_UI_WAIT (fixture->window, gtk_widget_is_drawable (GTK_WIDGET (vs_window_get_connection_page (fixture->window))));
+  VS_UI_CHECK (fixture->window, !vs_error_bar_get_action_visible (banner));
+  VS_UI_WAIT (fixture->window,
+              gtk_widget_is_drawable (vs_ui_test_find_action_button (GTK_WIDGET (vs_window_get_connection_page (fixture->window)),
+                                                          "window.reconnect")));
 
   {
     VsConnectionRow *row = VS_CONNECTION_ROW (row_widget (fixture, connection));
@@ -409,11 +427,14 @@ test_disconnect_reconnect (Fixture       *fixture,
   VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.disconnect"));
   vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-disconnected");
 
-  /* The banner's own button. */
+  /* One Reconnect in view, the pool page's own: the banner says why and
+   * leaves the button to the page. */
   {
-    GtkWidget *button = find_action_button (GTK_WIDGET (banner), "window.reconnect");
+    GtkWidget *page = GTK_WIDGET (vs_window_get_pool_page (fixture->window));
+    GtkWidget *button = vs_ui_test_find_action_button (page, "window.reconnect");
 
-    VS_UI_CHECK (fixture->window, button != NULL && gtk_widget_get_visible (button));
+    VS_UI_CHECK (fixture->window, !vs_error_bar_get_action_visible (banner));
+    VS_UI_WAIT (fixture->window, button != NULL && gtk_widget_is_drawable (button));
     g_signal_emit_by_name (button, "clicked");
   }
 
@@ -850,7 +871,7 @@ test_jobs (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
-  g_autoptr(VsJob) upload = vs_job_new ("Upload of debian-12.qcow2");
+  g_autoptr(VsJob) upload = vs_job_new ("Uploading “debian-12-genericcloud-amd64.qcow2” into pool “default”");
   g_autoptr(VsJob) wipe = vs_job_new ("Wipe of windows-server.raw");
   g_autoptr(GError) error = NULL;
   VsConnection *connection;
@@ -883,6 +904,9 @@ test_jobs (Fixture       *fixture,
   gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button),
                                                                          VS_TYPE_JOBS_BUTTON, "menu_button")));
   VS_UI_WAIT (fixture->window, gtk_widget_get_mapped (GTK_WIDGET (job_row (button, 1))));
+  /* A long title wraps: the names in it are what tells the jobs apart. */
+  VS_UI_CHECK (fixture->window,
+               !pango_layout_is_ellipsized (gtk_label_get_layout (row_child (job_row (button, 0), "title_label"))));
   vs_ui_test_capture (GTK_WIDGET (vs_jobs_button_get_popover (button)), "window-jobs-popover");
 
   /* Cancel, as the row's button does; the operation rolls back and ends. */

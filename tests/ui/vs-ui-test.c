@@ -249,31 +249,40 @@ vs_ui_test_dialog_text (GtkWindow *dialog)
   return g_strdup_printf ("%s\n%s", text, secondary != NULL ? secondary : "");
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
 
-      if (found != NULL)
-        return found;
-    }
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
 
-  return NULL;
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 GtkWidget *
 vs_ui_test_dialog_button (GtkWindow  *dialog,
                           const char *label)
 {
-  return find_button (GTK_WIDGET (dialog), label);
+  return vs_ui_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
 }
 
 gboolean
@@ -320,14 +329,36 @@ GtkWidget *
 vs_ui_test_find_child (GtkWidget *widget,
                        GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  return vs_ui_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+vs_ui_test_find_action_button (GtkWidget  *widget,
+                               const char *action_name)
+{
+  return vs_ui_test_find_widget (widget, is_action_button, action_name);
+}
+
+GtkWidget *
+vs_ui_test_find_label (GtkWidget  *widget,
+                       const char *text)
+{
+  return vs_ui_test_find_widget (widget, is_label_reading, text);
+}
+
+GtkWidget *
+vs_ui_test_find_widget (GtkWidget        *widget,
+                        VsUiTestMatchFunc match,
+                        gconstpointer     data)
+{
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = vs_ui_test_find_child (child, type);
+      GtkWidget *found = vs_ui_test_find_widget (child, match, data);
 
       if (found != NULL)
         return found;

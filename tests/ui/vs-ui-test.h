@@ -72,6 +72,20 @@ char      *vs_ui_test_clipboard_text (GtkWidget  *widget);
 /* The first descendant of @widget (itself included) of @type, or NULL. */
 GtkWidget *vs_ui_test_find_child   (GtkWidget    *widget,
                                     GType         type);
+/* The first button in @widget's tree (itself included) that activates
+ * @action_name ("window.reconnect"), or NULL. */
+GtkWidget *vs_ui_test_find_action_button (GtkWidget  *widget,
+                                          const char *action_name);
+/* The first label in @widget's tree (itself included) that reads @text. */
+GtkWidget *vs_ui_test_find_label   (GtkWidget    *widget,
+                                    const char   *text);
+/* The first widget of @widget's tree (itself included, then depth first)
+ * for which @match returns TRUE, or NULL. */
+typedef gboolean (*VsUiTestMatchFunc) (GtkWidget     *widget,
+                                       gconstpointer  data);
+GtkWidget *vs_ui_test_find_widget  (GtkWidget        *widget,
+                                    VsUiTestMatchFunc match,
+                                    gconstpointer     data);
 
 #define VS_UI_CHECK(widget, expr) \
   G_STMT_START { \

@@ -105,6 +105,7 @@ test_units (void)
     { "1 byte", 1 },
     { "4096 bytes", 4096 },
     { "4096 BYTES", 4096 },
+    { "100bytes", 100 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -131,6 +132,7 @@ test_numbers (void)
     { "1.999999999G", G_GUINT64_CONSTANT (2147483647) },
     { "15 EiB", 15 * EiB },
     { "15.5E", 15 * EiB + EiB / 2 },
+    { "15.999 EiB", G_GUINT64_CONSTANT (18445591152204944769) },
     { "18 EB", G_GUINT64_CONSTANT (18000000000000000000) },
     { "18446744073709551615", G_MAXUINT64 },
     { "16383.999999999 PiB", G_GUINT64_CONSTANT (18446744073708425716) },
@@ -173,6 +175,12 @@ test_zero (void)
 
       assert_parses (zeros[i], VS_SIZE_PARSE_ALLOW_ZERO, 0);
     }
+
+  /* A minus sign is refused even before a zero. */
+  {
+    g_autoptr(GError) error = assert_refused ("-0", VS_SIZE_PARSE_ALLOW_ZERO,
+                                              VS_SIZE_ERROR_NEGATIVE);
+  }
 }
 
 static void
@@ -203,6 +211,7 @@ test_refused (void)
     { "10G!", VS_SIZE_ERROR_INVALID },
     { "1..5G", VS_SIZE_ERROR_INVALID },
     { "1.5.2G", VS_SIZE_ERROR_INVALID },
+    { "1.2.3", VS_SIZE_ERROR_INVALID },
     { "0x10", VS_SIZE_ERROR_INVALID },
     { "1,000 MB", VS_SIZE_ERROR_INVALID },
     { "1,5G", VS_SIZE_ERROR_INVALID },
@@ -211,6 +220,8 @@ test_refused (void)
     { "10 Gi", VS_SIZE_ERROR_UNKNOWN_UNIT },
     { "10 gigs", VS_SIZE_ERROR_UNKNOWN_UNIT },
     { "10 GiBB", VS_SIZE_ERROR_UNKNOWN_UNIT },
+    { "10 GiBs", VS_SIZE_ERROR_UNKNOWN_UNIT },
+    { "10 x", VS_SIZE_ERROR_UNKNOWN_UNIT },
     { "10 kbytes", VS_SIZE_ERROR_UNKNOWN_UNIT },
     { "10 Z", VS_SIZE_ERROR_UNKNOWN_UNIT },
     { "1.5", VS_SIZE_ERROR_FRACTIONAL_BYTES },
@@ -221,6 +232,7 @@ test_refused (void)
     { "16 eib", VS_SIZE_ERROR_TOO_LARGE },
     { "19 EB", VS_SIZE_ERROR_TOO_LARGE },
     { "17179869184 G", VS_SIZE_ERROR_TOO_LARGE },
+    { "100000 PiB", VS_SIZE_ERROR_TOO_LARGE },
     { "18446744073709551616", VS_SIZE_ERROR_TOO_LARGE },
     { "99999999999999999999999999", VS_SIZE_ERROR_TOO_LARGE },
   };

@@ -337,48 +337,57 @@ test_wipe_job_fails (void)
 }
 
 /* The test driver has no streams: the transfer fails with libvirt's
- * words, as a failed job, and a download leaves no file behind. */
+ * words, as a failed job, and a download leaves no file behind. A file
+ * that has the volume's name (an upload as a new volume, a download under
+ * the volume's name) is named once in the job's title, with the pool. */
 static void
 test_transfer_unsupported (void)
 {
+  static const struct {
+    gboolean    upload;
+    const char *file;
+    const char *title;
+  } cases[] = {
+    { TRUE, "source.img", "Uploading “source.img” into “data.raw”" },
+    { FALSE, "download.img", "Downloading “data.raw” to “download.img”" },
+    { TRUE, "data.raw", "Uploading “data.raw” into pool “images”" },
+    { FALSE, "data.raw", "Downloading “data.raw” from pool “images”" },
+  };
   Fixture fixture = { 0 };
-  g_autofree char *source = NULL;
   VsVolume *volume;
 
   fixture_open (&fixture);
-  source = g_build_filename (fixture.dir, "source.img", NULL);
-  vs_test_write_random_file (source, 1024 * 1024);
   volume = vs_pool_find_volume (fixture.pool, "data.raw");
 
-  for (guint upload = 0; upload < 2; upload++)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *destination = g_build_filename (fixture.dir, "download.img", NULL);
+      g_autofree char *file = g_build_filename (fixture.dir, cases[i].file, NULL);
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(VsJob) job = NULL;
       g_autofree char *listing = NULL;
 
-      vs_test_transfer_async (volume, upload, upload ? source : destination, NULL, NULL, NULL,
-                              &result);
+      if (cases[i].upload)
+        vs_test_write_random_file (file, 1024 * 1024);
+      vs_test_transfer_async (volume, cases[i].upload, file, NULL, NULL, NULL, &result);
       job = vs_test_last_job (fixture.connection);
       g_assert_nonnull (job);
-      g_assert_cmpstr (vs_job_get_title (job), ==,
-                       upload ? "Uploading “source.img” into “data.raw”"
-                              : "Downloading “data.raw” to “download.img”");
+      g_assert_cmpstr (vs_job_get_title (job), ==, cases[i].title);
       g_assert_true (vs_volume_get_busy (volume));
 
       vs_test_wait_async (&result, VS_TEST_TIMEOUT_MS);
-      g_assert_false (vs_test_transfer_finish (volume, upload, result, &error));
+      g_assert_false (vs_test_transfer_finish (volume, cases[i].upload, result, &error));
       g_assert_error (error, VS_VOLUME_ERROR, VS_VOLUME_ERROR_FAILED);
       g_assert_nonnull (strstr (vs_error_get_libvirt_message (error), "not supported"));
       g_assert_cmpint (vs_job_get_state (job), ==, VS_JOB_STATE_FAILED);
       g_assert_false (vs_volume_get_busy (volume));
 
       listing = vs_test_dir_listing (fixture.dir);
-      g_assert_cmpstr (listing, ==, "source.img");
+      g_assert_cmpstr (listing, ==, cases[i].upload ? cases[i].file : "");
+      if (cases[i].upload)
+        g_assert_cmpint (g_unlink (file), ==, 0);
     }
 
-  g_assert_cmpint (g_unlink (source), ==, 0);
   fixture_clear (&fixture);
 }
 

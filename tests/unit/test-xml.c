@@ -573,6 +573,20 @@ test_domain_invalid (void)
   }
 }
 
+/* What the pool and volume writers refuse: text XML 1.0 cannot carry, or
+ * that has no place in a name or a path. */
+static void
+test_control_characters (void)
+{
+  const char *refused[] = { "a\nb", "tab\there", "\r", "del\x7f", "c1\xc2\x85" };
+  const char *accepted[] = { "", "disk.qcow2", "a<b&\"c'", "café ñ", "with space" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_true (vs_xml_has_control_characters (refused[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    g_assert_false (vs_xml_has_control_characters (accepted[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +611,7 @@ main (int   argc,
   vs_test_add ("/xml/domain/no-disks", test_domain_no_disks);
   vs_test_add ("/xml/domain/escaping", test_domain_escaping);
   vs_test_add ("/xml/domain/invalid", test_domain_invalid);
+  vs_test_add ("/xml/control-characters", test_control_characters);
 
   return g_test_run ();
 }
