@@ -31,6 +31,11 @@ virConnectPtr vs_connection_ref_virt (VsConnection *self);
 VsPool       *vs_connection_take_pool_info (VsConnection     *self,
                                             const VsPoolInfo *info);
 
+/* Says that the pool @uuid was just given info read after the pool listings
+ * now running started: they must not take it back (see apply_pools()). */
+void          vs_connection_pin_pool_info  (VsConnection     *self,
+                                            const char       *uuid);
+
 /* Which domains use which storage on this connection's host. */
 VsDomainUsage *vs_connection_get_domain_usage (VsConnection *self);
 

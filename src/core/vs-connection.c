@@ -48,6 +48,8 @@ struct _VsConnection
   guint                retry_delay;    /* seconds, doubled per failed attempt */
   guint                list_serial;    /* of the last pool listing started */
   guint                applied_serial; /* of the last one applied */
+  GHashTable          *pinned;         /* uuid → serial of the last listing
+                                        * started before its newer info came */
 
   GListStore          *pools;
   GListStore          *jobs;           /* running VsJobs */
@@ -165,6 +167,7 @@ end_session (VsConnection      *self,
   self->reload_running = FALSE;
   self->reload_again = FALSE;
   self->reload_pending = FALSE;
+  g_hash_table_remove_all (self->pinned);
 
   /* The pools and the domain map drop their libvirt handles first, so that
    * the connection's last reference goes away in the release thread. */
@@ -178,9 +181,22 @@ end_session (VsConnection      *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+static gboolean
+unpin_cb (gpointer key,
+          gpointer value,
+          gpointer user_data)
+{
+  return GPOINTER_TO_UINT (value) < GPOINTER_TO_UINT (user_data);
+}
+
+/* Applies the listing numbered @serial. A pool whose info came later than
+ * that listing started (vs_connection_take_pool_info()) keeps it: the
+ * listing may have read the host before, and must neither take the pool
+ * back to an older state nor drop it. */
 static void
 apply_pools (VsConnection *self,
-             GPtrArray    *infos)
+             GPtrArray    *infos,
+             guint         serial)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
@@ -195,7 +211,8 @@ apply_pools (VsConnection *self,
 
       if (pool != NULL)
         {
-          vs_pool_update (pool, info);
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (self->pinned, info->uuid)) < serial)
+            vs_pool_update (pool, info);
           vs_pool_set_reachable (pool, TRUE);
           continue;
         }
@@ -210,7 +227,8 @@ apply_pools (VsConnection *self,
     {
       g_autoptr(VsPool) pool = g_list_model_get_item (G_LIST_MODEL (self->pools), i - 1);
 
-      if (g_hash_table_contains (seen, vs_pool_get_uuid (pool)))
+      if (g_hash_table_contains (seen, vs_pool_get_uuid (pool)) ||
+          GPOINTER_TO_UINT (g_hash_table_lookup (self->pinned, vs_pool_get_uuid (pool))) >= serial)
         continue;
 
       g_hash_table_remove (self->pools_by_uuid, vs_pool_get_uuid (pool));
@@ -221,6 +239,8 @@ apply_pools (VsConnection *self,
   if (added->len > 0)
     g_list_store_splice (self->pools, g_list_model_get_n_items (G_LIST_MODEL (self->pools)),
                          0, added->pdata, added->len);
+
+  g_hash_table_foreach_remove (self->pinned, unpin_cb, GUINT_TO_POINTER (serial));
 }
 
 /* Session events ---------------------------------------------------------- */
@@ -465,7 +485,8 @@ open_apply (gpointer      source,
     }
 
   self->applied_serial = self->list_serial;
-  apply_pools (self, result->pools);
+  /* Nothing is pinned in a new session: the open's listing is the news. */
+  apply_pools (self, result->pools, G_MAXUINT);
   vs_domain_usage_set_connection (self->usage, vs_session_ref_conn (self->session));
   set_error (self, NULL);
   set_state (self, VS_CONNECTION_STATE_CONNECTED);
@@ -533,7 +554,7 @@ list_apply (gpointer      source,
     return;
 
   self->applied_serial = result->serial;
-  apply_pools (self, result->pools);
+  apply_pools (self, result->pools, result->serial);
 }
 
 static void
@@ -713,6 +734,7 @@ vs_connection_finalize (GObject *object)
   g_clear_object (&self->jobs);
   g_clear_object (&self->usage);
   g_clear_pointer (&self->pools_by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->pinned, g_hash_table_unref);
 
   G_OBJECT_CLASS (vs_connection_parent_class)->finalize (object);
 }
@@ -808,6 +830,7 @@ vs_connection_init (VsConnection *self)
   self->pools = g_list_store_new (VS_TYPE_POOL);
   self->jobs = g_list_store_new (VS_TYPE_JOB);
   self->pools_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pinned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->usage = vs_domain_usage_new ();
 }
 
@@ -1121,6 +1144,23 @@ vs_connection_ref_virt (VsConnection *self)
   return vs_session_ref_conn (self->session);
 }
 
+void
+vs_connection_pin_pool_info (VsConnection *self,
+                             const char   *uuid)
+{
+  g_assert (VS_IS_CONNECTION (self));
+  g_assert (uuid != NULL);
+
+  /* Listings still running may have read the host before: they must not
+   * undo this info. One more listing runs after them, so that a change
+   * that came meanwhile is not lost. */
+  if (self->list_serial > self->applied_serial)
+    {
+      g_hash_table_insert (self->pinned, g_strdup (uuid), GUINT_TO_POINTER (self->list_serial));
+      queue_reload (self);
+    }
+}
+
 VsPool *
 vs_connection_take_pool_info (VsConnection     *self,
                               const VsPoolInfo *info)
@@ -1129,6 +1169,8 @@ vs_connection_take_pool_info (VsConnection     *self,
 
   g_assert (VS_IS_CONNECTION (self));
   g_assert (info != NULL);
+
+  vs_connection_pin_pool_info (self, info->uuid);
 
   pool = g_hash_table_lookup (self->pools_by_uuid, info->uuid);
   if (pool != NULL)

@@ -551,7 +551,11 @@ op_apply (gpointer      source,
   /* The pool may have been dropped or greyed out meanwhile. */
   if (result != NULL && result->info != NULL && self->reachable &&
       g_strcmp0 (result->info->uuid, self->uuid) == 0)
-    vs_pool_update (self, result->info);
+    {
+      if (self->connection != NULL)
+        vs_connection_pin_pool_info (self->connection, self->uuid);
+      vs_pool_update (self, result->info);
+    }
 
   /* The user's Refresh looks again at everything, the domains too (some
    * of their changes come with no event). */

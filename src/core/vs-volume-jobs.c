@@ -13,6 +13,7 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include "vs-connection-private.h"
 #include "vs-error.h"
 #include "vs-job-runner.h"
 #include "vs-pool-private.h"
@@ -415,7 +416,13 @@ worker_done_cb (GObject      *object,
   /* Finished once the volume is listed, so that the caller finds it. */
   state->made = value;
   if (state->made->pool_info != NULL)
-    vs_pool_update (VS_POOL (object), state->made->pool_info);
+    {
+      VsConnection *connection = vs_pool_get_connection (VS_POOL (object));
+
+      if (connection != NULL)
+        vs_connection_pin_pool_info (connection, state->made->pool_info->uuid);
+      vs_pool_update (VS_POOL (object), state->made->pool_info);
+    }
   vs_pool_reload_volumes_async (VS_POOL (object), NULL, reloaded_cb, g_steal_pointer (&task));
 }
 
