@@ -163,17 +163,19 @@ update_banner (VsWindow *self)
       /* Translators: what went wrong with the connection, then that the app tries again */
       body = g_strdup_printf (_("%s\nTrying again automatically…"),
                               error != NULL ? vs_error_get_summary (error) : name);
-      vs_error_bar_show_message (self->banner, _("Connection lost"), body,
-                                 error != NULL ? vs_error_get_libvirt_message (error) : NULL);
+      if (error != NULL)
+        vs_error_bar_show_error_full (self->banner, _("Connection lost"), body, error);
+      else
+        vs_error_bar_show_message (self->banner, _("Connection lost"), body, NULL);
     }
   else if (error != NULL)
-    vs_error_bar_show_message (self->banner,
-                               g_error_matches (error, VS_CONNECTION_ERROR,
-                                                VS_CONNECTION_ERROR_HOST_KEY_CHANGED)
-                                 ? _("Host key changed: connection refused")
-                                 : state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
-                                                                       : _("Connection lost"),
-                               vs_error_get_summary (error), vs_error_get_libvirt_message (error));
+    vs_error_bar_show_error_full (self->banner,
+                                  g_error_matches (error, VS_CONNECTION_ERROR,
+                                                   VS_CONNECTION_ERROR_HOST_KEY_CHANGED)
+                                    ? _("Host key changed: connection refused")
+                                    : state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
+                                                                          : _("Connection lost"),
+                                  vs_error_get_summary (error), error);
   else
     {
       body = g_strdup_printf (_("Reconnect to %s to work with its pools again."), name);
