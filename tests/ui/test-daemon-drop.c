@@ -101,7 +101,7 @@ test_daemon_drop (void)
   VS_UI_CHECK (window, gtk_widget_is_drawable (pool_page_child (window, "offline_box")));
   VS_UI_CHECK (window, !gtk_widget_get_visible (pool_page_child (window, "autostart_box")));
   VS_UI_CHECK (window, vs_ui_test_find_label (pool_page_child (window, "offline_box"),
-                                              "Read-only until reconnected") != NULL);
+                                              "Read-only while offline") != NULL);
   VS_UI_CHECK (window, !vs_pool_get_reachable (pool));
   VS_UI_CHECK (window, vs_window_get_current_pool (window) == pool);
   VS_UI_CHECK (window, gtk_widget_has_css_class (vs_sidebar_get_row_widget (vs_window_get_sidebar (window), pool),
