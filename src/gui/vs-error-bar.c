@@ -101,6 +101,23 @@ dup_short_reason (const char *message)
   return g_strconcat (head, "…", NULL);
 }
 
+/* Whether @text already holds @reason (cut short or not). */
+static gboolean
+says_reason (const char *text,
+             const char *reason)
+{
+  g_autofree char *words = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  words = g_strdup (reason);
+  if (g_str_has_suffix (words, "…"))
+    words[strlen (words) - strlen ("…")] = '\0';
+
+  return strstr (text, words) != NULL;
+}
+
 static void
 show_parts (VsErrorBar *self,
             const char *heading,
@@ -117,8 +134,7 @@ show_parts (VsErrorBar *self,
   /* Said once: libvirt's words may be all there is to say. */
   if (g_strcmp0 (detail, body) == 0 || g_strcmp0 (detail, heading) == 0)
     detail = NULL;
-  if (reason != NULL && (g_strcmp0 (reason, heading) == 0 ||
-                         (body != NULL && strstr (body, reason) != NULL)))
+  if (reason != NULL && (says_reason (heading, reason) || says_reason (body, reason)))
     reason = NULL;
 
   gtk_label_set_text (self->heading_label, heading);

@@ -133,6 +133,14 @@ test_long_reason (Fixture       *fx,
   vs_error_bar_show_error (fx->bar, NULL, lines);
   VS_UI_CHECK (GTK_WIDGET (fx->window), g_str_equal (vs_error_bar_get_reason (fx->bar), "mkfs failed…"));
   VS_UI_CHECK (GTK_WIDGET (fx->window), strstr (vs_error_bar_get_detail (fx->bar), "Device busy") != NULL);
+
+  /* Without words of ours, libvirt's message is the heading: not again
+   * below it. */
+  g_clear_error (&lines);
+  lines = libvirt_error (NULL, "mkfs failed\nmke2fs 1.47.0");
+  vs_error_bar_show_error (fx->bar, NULL, lines);
+  VS_UI_CHECK (GTK_WIDGET (fx->window), g_str_has_prefix (vs_error_bar_get_heading (fx->bar), "mkfs failed"));
+  VS_UI_CHECK (GTK_WIDGET (fx->window), g_str_equal (vs_error_bar_get_reason (fx->bar), ""));
 }
 
 /* No libvirt words: the error's message is the body (or the heading), and
