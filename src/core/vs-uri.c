@@ -248,6 +248,12 @@ vs_uri_build_remote (VsUriTransport   transport,
                      clean_host, port_number, session ? "/session" : "/system", NULL, NULL);
 }
 
+static gboolean
+is_test_driver (GUri *parsed)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (parsed), "test") == 0;
+}
+
 char *
 vs_uri_dup_display_name (const char *uri)
 {
@@ -269,8 +275,9 @@ vs_uri_dup_display_name (const char *uri)
     {
       /* libvirt's test driver reports this machine's name, which would
        * make it look like the local system. */
-      if (g_ascii_strcasecmp (g_uri_get_scheme (parsed), "test") == 0)
-        return g_strdup (_("Test host"));
+      if (is_test_driver (parsed))
+        /* Translators: libvirt's test driver, a pretend host inside libvirt (test:///default) */
+        return g_strdup (_("Test driver"));
       if (g_strcmp0 (path, "/system") == 0)
         return g_strdup (_("Local system"));
       if (g_strcmp0 (path, "/session") == 0)
@@ -312,6 +319,10 @@ vs_uri_dup_transport_label (const char *uri)
   switch (transport_of (parsed))
     {
     case VS_URI_TRANSPORT_LOCAL:
+      /* Its pools live in libvirt's memory, not on this computer. */
+      if (is_test_driver (parsed))
+        /* Translators: how the test driver is reached: it is part of libvirt itself */
+        return g_strdup (_("Built into libvirt"));
       return g_strdup (_("This computer"));
     case VS_URI_TRANSPORT_LIBSSH:
       /* Translators: libvirt's built-in SSH client, as opposed to OpenSSH */

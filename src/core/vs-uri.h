@@ -51,12 +51,13 @@ char           *vs_uri_build_remote         (VsUriTransport   transport,
 
 /* What people call the host @uri reaches, for titles: "user@host", with
  * ":port" when it is not the transport's default; "Local system" or
- * "Local session" for this machine; never the query string (keyfile=,
- * no_verify=, ...). */
+ * "Local session" for this machine; "Test driver" for libvirt's test
+ * driver (test:///...); never the query string (keyfile=, no_verify=, ...). */
 char           *vs_uri_dup_display_name     (const char      *uri);
 /* How @uri gets there, in words, for a subtitle: the transport ("SSH",
- * "OpenSSH", "TLS", "TCP, unencrypted", "This computer") and the libvirt
- * instance ("system", "session") when the path names one. */
+ * "OpenSSH", "TLS", "TCP, unencrypted", "This computer", "Built into
+ * libvirt" for the test driver) and the libvirt instance ("system",
+ * "session") when the path names one. */
 char           *vs_uri_dup_transport_label  (const char      *uri);
 
 /* The known-hosts file libvirt's built-in SSH client reads and writes for

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "vs-error.h"
@@ -28,6 +30,7 @@ struct _VsErrorBar
   GtkImage       *icon;
   GtkLabel       *heading_label;
   GtkLabel       *body_label;
+  GtkLabel       *reason_label;
   GtkExpander    *detail_expander;
   GtkLabel       *detail_label;
   GtkLabel       *code_label;
@@ -62,31 +65,93 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), shown);
 }
 
+/* libvirt's words short enough for the bar itself: the first line, cut
+ * at a word near REASON_MAX_CHARS; the whole text stays under Details. */
+#define REASON_MAX_CHARS 160
+
+static char *
+dup_short_reason (const char *message)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+  const char *cut;
+
+  if (message == NULL)
+    return NULL;
+
+  while (g_ascii_isspace (*message))
+    message++;
+  end = strchr (message, '\n');
+  line = end != NULL ? g_strndup (message, end - message) : g_strdup (message);
+  g_strchomp (line);
+  if (*line == '\0')
+    return NULL;
+
+  if (g_utf8_strlen (line, -1) <= REASON_MAX_CHARS)
+    return end != NULL ? g_strconcat (line, "…", NULL) : g_steal_pointer (&line);
+
+  cut = g_utf8_offset_to_pointer (line, REASON_MAX_CHARS);
+  while (cut > line && *cut != ' ')
+    cut = g_utf8_prev_char (cut);
+  if (cut == line)
+    cut = g_utf8_offset_to_pointer (line, REASON_MAX_CHARS);
+
+  g_autofree char *head = g_strndup (line, cut - line);
+
+  return g_strconcat (head, "…", NULL);
+}
+
+/* Whether @text already holds @reason (cut short or not). */
+static gboolean
+says_reason (const char *text,
+             const char *reason)
+{
+  g_autofree char *words = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  words = g_strdup (reason);
+  if (g_str_has_suffix (words, "…"))
+    words[strlen (words) - strlen ("…")] = '\0';
+
+  return strstr (text, words) != NULL;
+}
+
 static void
 show_parts (VsErrorBar *self,
             const char *heading,
             const char *body,
+            const char *reason,
             const char *detail,
             int         libvirt_code)
 {
   g_autofree char *code = NULL;
+  g_autofree char *description = NULL;
 
   g_assert (heading != NULL);
-
-  gtk_label_set_text (self->heading_label, heading);
-  set_label (self->body_label, body);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body != NULL ? body : "",
-                                  -1);
 
   /* Said once: libvirt's words may be all there is to say. */
   if (g_strcmp0 (detail, body) == 0 || g_strcmp0 (detail, heading) == 0)
     detail = NULL;
+  if (reason != NULL && (says_reason (heading, reason) || says_reason (body, reason)))
+    reason = NULL;
+
+  gtk_label_set_text (self->heading_label, heading);
+  set_label (self->body_label, body);
+  set_label (self->reason_label, reason);
+  description = g_strjoin ("\n", body != NULL ? body : "", reason != NULL ? reason : "", NULL);
+  g_strstrip (description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 
   g_free (self->detail);
   self->detail = detail != NULL && *detail != '\0' ? g_strdup (detail) : NULL;
-  set_label (self->detail_label, self->detail);
+  /* The reason in view may be the whole of it: then Details only has
+   * libvirt's error number to add. */
+  set_label (self->detail_label, g_strcmp0 (self->detail, reason) != 0 ? self->detail : NULL);
   if (libvirt_code != 0)
     /* Translators: libvirt's error number (virErrorNumber), for a search or a bug report */
     code = g_strdup_printf (_("libvirt error code %d"), libvirt_code);
@@ -229,6 +294,7 @@ vs_error_bar_class_init (VsErrorBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsErrorBar, icon);
   gtk_widget_class_bind_template_child (widget_class, VsErrorBar, heading_label);
   gtk_widget_class_bind_template_child (widget_class, VsErrorBar, body_label);
+  gtk_widget_class_bind_template_child (widget_class, VsErrorBar, reason_label);
   gtk_widget_class_bind_template_child (widget_class, VsErrorBar, detail_expander);
   gtk_widget_class_bind_template_child (widget_class, VsErrorBar, detail_label);
   gtk_widget_class_bind_template_child (widget_class, VsErrorBar, code_label);
@@ -265,20 +331,33 @@ vs_error_bar_show_error (VsErrorBar   *self,
                          const char   *heading,
                          const GError *error)
 {
+  g_return_if_fail (VS_IS_ERROR_BAR (self));
+  g_return_if_fail (error != NULL);
+
+  /* Without libvirt's words, the error's own message is the reason. */
+  if (vs_error_get_libvirt_message (error) == NULL && heading != NULL)
+    vs_error_bar_show_error_full (self, heading, error->message, error);
+  else
+    vs_error_bar_show_error_full (self, heading, NULL, error);
+}
+
+void
+vs_error_bar_show_error_full (VsErrorBar   *self,
+                              const char   *heading,
+                              const char   *body,
+                              const GError *error)
+{
   const char *libvirt_message;
-  const char *body = NULL;
+  g_autofree char *reason = NULL;
 
   g_return_if_fail (VS_IS_ERROR_BAR (self));
   g_return_if_fail (error != NULL);
 
   libvirt_message = vs_error_get_libvirt_message (error);
+  reason = dup_short_reason (libvirt_message);
 
-  if (heading == NULL)
-    heading = vs_error_get_summary (error);
-  else if (libvirt_message == NULL)
-    body = error->message;
-
-  show_parts (self, heading, body, libvirt_message, vs_error_get_libvirt_code (error));
+  show_parts (self, heading != NULL ? heading : vs_error_get_summary (error), body, reason,
+              libvirt_message, vs_error_get_libvirt_code (error));
 }
 
 void
@@ -290,7 +369,7 @@ vs_error_bar_show_message (VsErrorBar *self,
   g_return_if_fail (VS_IS_ERROR_BAR (self));
   g_return_if_fail (heading != NULL);
 
-  show_parts (self, heading, body, detail, 0);
+  show_parts (self, heading, body, NULL, detail, 0);
 }
 
 void
@@ -323,6 +402,14 @@ vs_error_bar_get_body (VsErrorBar *self)
   g_return_val_if_fail (VS_IS_ERROR_BAR (self), NULL);
 
   return gtk_label_get_text (self->body_label);
+}
+
+const char *
+vs_error_bar_get_reason (VsErrorBar *self)
+{
+  g_return_val_if_fail (VS_IS_ERROR_BAR (self), NULL);
+
+  return gtk_label_get_text (self->reason_label);
 }
 
 const char *

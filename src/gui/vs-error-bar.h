@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VsErrorBar, vs_error_bar, VS, ERROR_BAR, GtkWidget)
 
 /* A message shown in place, above what it is about: a heading in our words,
- * an optional body, and libvirt's own message (with its error number) one
+ * an optional body, the reason in libvirt's words (its first line, cut
+ * short when long), and libvirt's whole message with its error number one
  * click away, in a collapsed "Details" expander. Hidden until shown.
  *
  * Properties: "closable" (a close button; TRUE by default), "message-type"
@@ -27,12 +28,18 @@ G_DECLARE_FINAL_TYPE (VsErrorBar, vs_error_bar, VS, ERROR_BAR, GtkWidget)
 GtkWidget  *vs_error_bar_new              (void);
 
 /* Shows @error: @heading when given (what the user asked for, e.g. "Could
- * not delete “disk.qcow2”"), else the error's summary. Without libvirt's
- * words the error's own message becomes the body. Never splits a message:
- * the parts come from vs_error_get_summary() and
+ * not delete “disk.qcow2”"), else the error's summary; libvirt's words
+ * as the reason, or, without them, the error's own message as the body.
+ * Never splits a message: the parts come from vs_error_get_summary() and
  * vs_error_get_libvirt_message(). */
 void        vs_error_bar_show_error       (VsErrorBar   *self,
                                            const char   *heading,
+                                           const GError *error);
+/* The same with a @body of the caller's (may be NULL) between the heading
+ * and libvirt's reason. */
+void        vs_error_bar_show_error_full  (VsErrorBar   *self,
+                                           const char   *heading,
+                                           const char   *body,
                                            const GError *error);
 /* Shows a message made by the caller; @body and @detail may be NULL. */
 void        vs_error_bar_show_message     (VsErrorBar   *self,
@@ -45,6 +52,8 @@ gboolean    vs_error_bar_get_revealed     (VsErrorBar   *self);
 const char *vs_error_bar_get_heading      (VsErrorBar   *self);
 /* "" when there is none. */
 const char *vs_error_bar_get_body         (VsErrorBar   *self);
+/* libvirt's words as the bar shows them; "" when there are none. */
+const char *vs_error_bar_get_reason       (VsErrorBar   *self);
 const char *vs_error_bar_get_detail       (VsErrorBar   *self);
 
 gboolean        vs_error_bar_get_closable     (VsErrorBar     *self);

@@ -47,6 +47,8 @@ struct _VsPoolPage
   VsPoolTypeFacts      *type_facts;
   VsPoolTypeFacts      *facts_summary;
   GtkLabel             *path_label;
+  GtkWidget            *path_icon;
+  GtkWidget            *offline_box;
   GtkSpinner           *busy_spinner;
   GtkWidget            *autostart_box;
   GtkSwitch            *autostart_switch;
@@ -285,6 +287,9 @@ update_actions (VsPoolPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->autostart_switch), reason == NULL);
   vs_widget_set_tooltip (self->autostart_box,
                          reason != NULL ? reason : _("Start the pool when the host boots"));
+  gtk_widget_set_visible (self->autostart_box, pool == NULL || unreachable == NULL);
+  gtk_widget_set_visible (self->offline_box, pool != NULL && unreachable != NULL);
+  vs_widget_set_tooltip (self->offline_box, pool != NULL ? unreachable : NULL);
 }
 
 static void
@@ -324,6 +329,7 @@ update_header (VsPoolPage *self)
       gtk_label_set_text (self->name_label, "");
       gtk_label_set_text (self->state_label, "");
       gtk_label_set_text (self->path_label, "");
+      gtk_widget_set_visible (self->path_icon, FALSE);
       update_type (self);
       return;
     }
@@ -368,6 +374,7 @@ update_header (VsPoolPage *self)
   path = vs_pool_get_target_path (pool);
   gtk_label_set_text (self->path_label, path != NULL ? path : "");
   vs_widget_set_tooltip (GTK_WIDGET (self->path_label), path);
+  gtk_widget_set_visible (self->path_icon, path != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), vs_pool_get_busy (pool));
   gtk_spinner_set_spinning (self->busy_spinner, vs_pool_get_busy (pool));
@@ -885,6 +892,8 @@ vs_pool_page_class_init (VsPoolPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, type_facts);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, facts_summary);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, path_label);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, path_icon);
+  gtk_widget_class_bind_template_child (widget_class, VsPoolPage, offline_box);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, autostart_box);
   gtk_widget_class_bind_template_child (widget_class, VsPoolPage, autostart_switch);

@@ -31,6 +31,7 @@ struct _VsSidebar
   char                *pending_pool;
   gboolean             has_pending;
   gboolean             pending_first_pool;  /* no pool named: the first one */
+  gboolean             restoring;        /* the pending pool's host is still connecting */
   gboolean             user_selected;
   guint                selecting;        /* > 0 while we select, not the user */
   guint                resolve_source;
@@ -48,6 +49,7 @@ enum {
   PROP_0,
   PROP_SELECTED_ITEM,
   PROP_FOLDED,
+  PROP_RESTORING,
   N_PROPS
 };
 
@@ -137,12 +139,50 @@ set_selected_item (VsSidebar *self,
 }
 
 static void
+set_restoring (VsSidebar *self,
+               gboolean   restoring)
+{
+  if (self->restoring == restoring)
+    return;
+
+  self->restoring = restoring;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORING]);
+}
+
+static void
 clear_pending (VsSidebar *self)
 {
   g_clear_pointer (&self->pending_uri, g_free);
   g_clear_pointer (&self->pending_pool, g_free);
   self->has_pending = FALSE;
   self->pending_first_pool = FALSE;
+  set_restoring (self, FALSE);
+}
+
+/* Whether the connection the pending pool belongs to (any, without a URI)
+ * is still on its way: its pools are not listed yet. */
+static gboolean
+pending_host_connecting (VsSidebar *self)
+{
+  GListModel *connections;
+  guint n;
+
+  if (self->manager == NULL)
+    return FALSE;
+
+  connections = vs_connection_manager_get_connections (self->manager);
+  n = g_list_model_get_n_items (connections);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsConnection) connection = g_list_model_get_item (connections, i);
+
+      if ((self->pending_uri == NULL ||
+           g_strcmp0 (vs_connection_get_uri (connection), self->pending_uri) == 0) &&
+          vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTING)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Selects the pending connection or pool once it is listed. The connection
@@ -258,6 +298,11 @@ resolve_cb (gpointer user_data)
       if (find_item (self, self->selected_item, &position))
         select_position (self, position);
     }
+
+  /* The host answered (or gave up) without the pool: the restore is over,
+   * even though a named pool may still come later. */
+  if (self->restoring && !pending_host_connecting (self))
+    set_restoring (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -534,6 +579,9 @@ vs_sidebar_get_property (GObject    *object,
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
+    case PROP_RESTORING:
+      g_value_set_boolean (value, self->restoring);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -574,6 +622,9 @@ vs_sidebar_class_init (VsSidebarClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESTORING] =
+    g_param_spec_boolean ("restoring", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -689,8 +740,32 @@ vs_sidebar_select (VsSidebar  *self,
   self->pending_first_pool = pool_name == NULL && first_pool;
   self->has_pending = TRUE;
 
+  /* Until the first look, a host not listed yet counts as on its way (the
+   * remembered connections are loaded after the window is made). */
+  if (pool_name != NULL)
+    {
+      VsConnection *connection = NULL;
+
+      if (uri != NULL && self->manager != NULL)
+        connection = vs_connection_manager_lookup (self->manager, uri);
+      set_restoring (self, connection == NULL ||
+                           vs_connection_get_state (connection) != VS_CONNECTION_STATE_CONNECTED);
+    }
+
   if (self->tree_model != NULL)
     queue_resolve (self);
+}
+
+const char *
+vs_sidebar_get_restoring_pool (VsSidebar   *self,
+                               const char **uri)
+{
+  g_return_val_if_fail (VS_IS_SIDEBAR (self), NULL);
+
+  if (uri != NULL)
+    *uri = self->restoring ? self->pending_uri : NULL;
+
+  return self->restoring ? self->pending_pool : NULL;
 }
 
 gboolean

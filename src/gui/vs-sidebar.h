@@ -48,6 +48,12 @@ void        vs_sidebar_select            (VsSidebar           *self,
                                           const char          *uri,
                                           const char          *pool_name,
                                           gboolean             first_pool);
+/* The pool vs_sidebar_select() waits for while its host (@uri, NULL for
+ * any) is still connecting, so that the window can say what it opens; NULL
+ * once it is selected, once the host answered without it or gave up, and
+ * once the user picked something else ("restoring" turns FALSE). */
+const char *vs_sidebar_get_restoring_pool (VsSidebar          *self,
+                                           const char        **uri);
 /* Whether the window shows the sidebar or the content, not both: then
  * activating a connection row shows its page rather than unfolding it. */
 gboolean    vs_sidebar_get_folded        (VsSidebar           *self);

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 /* What the UI tests drive and inspect; not for the rest of the GUI. */
 
 VsSidebar        *vs_window_get_sidebar            (VsWindow *self);
-/* The content area: pages "empty", "select", "connection" and "pool". */
+/* The content area: pages "empty", "select", "restoring" (a remembered
+ * pool whose host is still connecting), "connection" and "pool". */
 GtkStack         *vs_window_get_content_stack      (VsWindow *self);
 VsConnectionPage *vs_window_get_connection_page    (VsWindow *self);
 VsPoolPage       *vs_window_get_pool_page          (VsWindow *self);

@@ -51,6 +51,8 @@ struct _VsWindow
   GtkWidget            *content_box;
   VsErrorBar           *banner;
   GtkStack             *content_stack;
+  GtkSpinner           *restoring_spinner;
+  GtkLabel             *restoring_title_label;
   VsConnectionPage     *connection_page;
   VsPoolPage           *pool_page;
 };
@@ -103,6 +105,35 @@ ensure_style (GtkWidget *widget)
                           g_steal_pointer (&provider), g_object_unref);
 }
 
+/* The pool the sidebar restores while its host is still connecting, and
+ * that host when it is listed; NULL when nothing is being restored, or
+ * when the window shows something else (a pool, another connection). */
+static const char *
+get_restoring_pool (VsWindow      *self,
+                    VsConnection **connection)
+{
+  const char *uri = NULL;
+  const char *pool_name = vs_sidebar_get_restoring_pool (self->sidebar, &uri);
+  VsConnection *host = NULL;
+
+  *connection = NULL;
+  if (pool_name == NULL || self->current_pool != NULL)
+    return NULL;
+
+  if (uri != NULL)
+    host = vs_connection_manager_lookup (self->manager, uri);
+  if (self->current_connection != NULL)
+    {
+      /* The sidebar selects the host's row while it waits. */
+      if (host != NULL && host != self->current_connection)
+        return NULL;
+      host = self->current_connection;
+    }
+
+  *connection = host;
+  return pool_name;
+}
+
 /* Hosts are named like hosts; the URI is the subtitle's tooltip. */
 static void
 update_title (VsWindow *self)
@@ -110,8 +141,16 @@ update_title (VsWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   const char *title = _("Virt Storage");
+  VsConnection *restoring_host;
+  const char *restoring_pool = get_restoring_pool (self, &restoring_host);
 
-  if (self->current_pool != NULL)
+  if (restoring_pool != NULL)
+    {
+      title = restoring_pool;
+      if (restoring_host != NULL)
+        subtitle = vs_connection_dup_display_name (restoring_host);
+    }
+  else if (self->current_pool != NULL)
     {
       title = vs_pool_get_name (self->current_pool);
       subtitle = vs_connection_dup_display_name (self->current_connection);
@@ -163,17 +202,19 @@ update_banner (VsWindow *self)
       /* Translators: what went wrong with the connection, then that the app tries again */
       body = g_strdup_printf (_("%s\nTrying again automatically…"),
                               error != NULL ? vs_error_get_summary (error) : name);
-      vs_error_bar_show_message (self->banner, _("Connection lost"), body,
-                                 error != NULL ? vs_error_get_libvirt_message (error) : NULL);
+      if (error != NULL)
+        vs_error_bar_show_error_full (self->banner, _("Connection lost"), body, error);
+      else
+        vs_error_bar_show_message (self->banner, _("Connection lost"), body, NULL);
     }
   else if (error != NULL)
-    vs_error_bar_show_message (self->banner,
-                               g_error_matches (error, VS_CONNECTION_ERROR,
-                                                VS_CONNECTION_ERROR_HOST_KEY_CHANGED)
-                                 ? _("Host key changed: connection refused")
-                                 : state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
-                                                                       : _("Connection lost"),
-                               vs_error_get_summary (error), vs_error_get_libvirt_message (error));
+    vs_error_bar_show_error_full (self->banner,
+                                  g_error_matches (error, VS_CONNECTION_ERROR,
+                                                   VS_CONNECTION_ERROR_HOST_KEY_CHANGED)
+                                    ? _("Host key changed: connection refused")
+                                    : state == VS_CONNECTION_STATE_FAILED ? _("Could not connect")
+                                                                          : _("Connection lost"),
+                                  vs_error_get_summary (error), error);
   else
     {
       body = g_strdup_printf (_("Reconnect to %s to work with its pools again."), name);
@@ -215,13 +256,47 @@ release_hidden_pages (VsWindow *self)
     vs_connection_page_set_connection (self->connection_page, NULL);
 }
 
+/* What the window waits for while a remembered pool comes back: the pool
+ * and its host by name. */
+static void
+update_restoring_page (VsWindow     *self,
+                       const char   *pool_name,
+                       VsConnection *host)
+{
+  g_autofree char *title = NULL;
+
+  if (host != NULL)
+    {
+      g_autofree char *name = vs_connection_dup_display_name (host);
+
+      /* Translators: the first %s is a pool, the second a host ("Local system", "root@server") */
+      title = g_strdup_printf (_("Opening pool “%s” on %s…"), pool_name, name);
+    }
+  else
+    title = g_strdup_printf (_("Opening pool “%s”…"), pool_name);
+
+  gtk_label_set_label (self->restoring_title_label, title);
+  gtk_spinner_start (self->restoring_spinner);
+}
+
 static void
 update_content (VsWindow *self)
 {
   const char *page;
+  const char *restoring_pool;
+  VsConnection *restoring_host;
+
+  restoring_pool = get_restoring_pool (self, &restoring_host);
+  if (restoring_pool == NULL)
+    gtk_spinner_stop (self->restoring_spinner);
 
   if (g_list_model_get_n_items (vs_connection_manager_get_connections (self->manager)) == 0)
     page = "empty";
+  else if (restoring_pool != NULL)
+    {
+      page = "restoring";
+      update_restoring_page (self, restoring_pool, restoring_host);
+    }
   else if (self->current_pool != NULL)
     page = "pool";
   else if (self->current_connection != NULL)
@@ -365,6 +440,12 @@ connection_changed_cb (VsWindow *self)
   update_banner (self);
   update_title (self);
   update_actions (self);
+}
+
+static void
+sidebar_restoring_cb (VsWindow *self)
+{
+  update_content (self);
 }
 
 static void
@@ -771,10 +852,13 @@ vs_window_class_init (VsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, connection_page);
   gtk_widget_class_bind_template_child (widget_class, VsWindow, pool_page);
+  gtk_widget_class_bind_template_child (widget_class, VsWindow, restoring_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VsWindow, restoring_title_label);
   gtk_widget_class_bind_template_callback (widget_class, selected_item_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_restoring_cb);
 
   gtk_widget_class_install_action (widget_class, "window.add-connection", NULL, add_connection_action);
   gtk_widget_class_install_action (widget_class, "window.reconnect", NULL, reconnect_action);

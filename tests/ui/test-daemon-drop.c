@@ -39,6 +39,14 @@ run (const char * const *argv)
   return vs_test_spawn (argv, NULL, NULL);
 }
 
+static GtkWidget *
+pool_page_child (VsWindow   *window,
+                 const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (vs_window_get_pool_page (window)),
+                                                    VS_TYPE_POOL_PAGE, name));
+}
+
 static void
 test_daemon_drop (void)
 {
@@ -88,6 +96,12 @@ test_daemon_drop (void)
   VS_UI_CHECK (window, vs_connection_get_reconnecting (connection));
   VS_UI_WAIT (window, strstr (vs_error_bar_get_body (banner), "Trying again automatically") != NULL);
   VS_UI_WAIT (window, g_str_equal (gtk_label_get_text (state_label), "Reconnecting…"));
+  /* Next to the pool's controls, in words: a greyed-out switch looked
+   * almost like a live one. */
+  VS_UI_CHECK (window, gtk_widget_is_drawable (pool_page_child (window, "offline_box")));
+  VS_UI_CHECK (window, !gtk_widget_get_visible (pool_page_child (window, "autostart_box")));
+  VS_UI_CHECK (window, vs_ui_test_find_label (pool_page_child (window, "offline_box"),
+                                              "Read-only while offline") != NULL);
   VS_UI_CHECK (window, !vs_pool_get_reachable (pool));
   VS_UI_CHECK (window, vs_window_get_current_pool (window) == pool);
   VS_UI_CHECK (window, gtk_widget_has_css_class (vs_sidebar_get_row_widget (vs_window_get_sidebar (window), pool),
@@ -106,6 +120,8 @@ test_daemon_drop (void)
   VS_UI_WAIT (window, !vs_error_bar_get_revealed (banner));
   VS_UI_WAIT (window, g_str_equal (gtk_label_get_text (state_label), "Active"));
   VS_UI_WAIT (window, vs_pool_get_reachable (pool));
+  VS_UI_CHECK (window, !gtk_widget_get_visible (pool_page_child (window, "offline_box")));
+  VS_UI_CHECK (window, gtk_widget_get_visible (pool_page_child (window, "autostart_box")));
   /* Matched by UUID: the same object, still selected. */
   VS_UI_CHECK (window, vs_connection_find_pool (connection, pool_name) == pool);
   VS_UI_CHECK (window, vs_window_get_current_pool (window) == pool);

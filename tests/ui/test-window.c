@@ -375,6 +375,15 @@ test_failed_connection (Fixture       *fixture,
                vs_error_get_libvirt_message (error) == NULL ||
                g_str_equal (vs_error_bar_get_detail (banner), vs_error_get_libvirt_message (error)) ||
                g_str_equal (vs_error_bar_get_body (banner), vs_error_get_libvirt_message (error)));
+  /* ... and their first line in the bar itself. */
+  if (vs_error_get_libvirt_message (error) != NULL)
+    {
+      g_autofree char *line = g_strndup (vs_error_get_libvirt_message (error),
+                                         strcspn (vs_error_get_libvirt_message (error), "\n"));
+
+      VS_UI_CHECK (fixture->window, g_str_has_prefix (vs_error_bar_get_reason (banner), line) ||
+                                    strstr (vs_error_bar_get_body (banner), line) != NULL);
+    }
   VS_UI_CHECK (fixture->window, action_enabled (fixture, "window.reconnect"));
   VS_UI_CHECK (fixture->window, !action_enabled (fixture, "window.disconnect"));
   /* The connection's page has the Reconnect button; the banner, none. */
@@ -622,6 +631,109 @@ find_credentials_dialog (gboolean secret)
     return NULL;
 
   return dialog;
+}
+
+static void
+page_shown_cb (GtkStack   *stack,
+               GParamSpec *pspec,
+               GString    *pages)
+{
+  g_string_append_printf (pages, "%s ", gtk_stack_get_visible_child_name (stack));
+}
+
+/* A remembered pool whose host takes its time (here: it asks for a
+ * password): the window says which pool it opens where, never "No Pool
+ * Selected", and shows the pool once it is back. */
+static void
+test_restore_connecting (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-auth.xml");
+  g_autoptr(GString) pages = g_string_new (NULL);
+  VsCredentialsDialog *dialog;
+  VsConnection *connection;
+  GtkWidget *stack;
+  GtkWidget *title;
+
+  vs_connection_manager_set_credential_handler (fixture->manager,
+                                                vs_credentials_dialog_handler, NULL);
+  g_settings_set_string (fixture->settings, "last-connection", uri);
+  g_settings_set_string (fixture->settings, "last-pool", "guarded");
+  show_window (fixture);
+  stack = GTK_WIDGET (vs_window_get_content_stack (fixture->window));
+  g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (page_shown_cb), pages);
+
+  /* What the application does at startup: the remembered connection is
+   * listed and opened once the window exists. */
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, (dialog = find_credentials_dialog (FALSE)) != NULL);
+  VS_UI_CHECK (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTING);
+  VS_UI_CHECK (fixture->window, g_str_equal (visible_page (fixture), "restoring"));
+  title = vs_ui_test_find_label (stack, "Opening pool “guarded” on Test driver…");
+  VS_UI_CHECK (fixture->window, title != NULL && gtk_widget_is_drawable (title));
+  VS_UI_CHECK (fixture->window, vs_ui_test_find_child (stack, GTK_TYPE_SPINNER) != NULL);
+  VS_UI_CHECK (fixture->window, !vs_error_bar_get_revealed (vs_window_get_banner (fixture->window)));
+  vs_ui_test_capture (GTK_WIDGET (fixture->window), "window-restoring");
+
+  gtk_editable_set_text (vs_credentials_dialog_get_field (dialog, 0), "alice");
+  vs_credentials_dialog_accept (dialog);
+  VS_UI_WAIT (fixture->window, (dialog = find_credentials_dialog (TRUE)) != NULL);
+  VS_UI_CHECK (fixture->window, g_str_equal (visible_page (fixture), "restoring"));
+  gtk_editable_set_text (vs_credentials_dialog_get_field (dialog, 0), "secret");
+  vs_credentials_dialog_accept (dialog);
+
+  VS_UI_WAIT (fixture->window, vs_window_get_current_pool (fixture->window) != NULL);
+  VS_UI_CHECK (fixture->window, vs_window_get_current_pool (fixture->window) == find_pool (connection, "guarded"));
+  VS_UI_CHECK (fixture->window, g_str_equal (visible_page (fixture), "pool"));
+  g_test_message ("pages: %s", pages->str);
+  VS_UI_CHECK (fixture->window, strstr (pages->str, "select") == NULL);
+  VS_UI_CHECK (fixture->window, strstr (pages->str, "connection") == NULL);
+  g_signal_handlers_disconnect_by_data (stack, pages);
+}
+
+/* The host answers without the pool, or not at all: the window stops
+ * waiting and shows the connection as it would have. */
+static void
+test_restore_gone (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *uri = vs_ui_test_node_uri ("ui-node.xml");
+  g_autofree char *auth_uri = vs_ui_test_node_uri ("ui-auth.xml");
+  VsCredentialsDialog *dialog;
+  VsConnection *connection;
+
+  g_settings_set_string (fixture->settings, "last-connection", uri);
+  g_settings_set_string (fixture->settings, "last-pool", "no-such-pool");
+  show_window (fixture);
+  connection = add_and_open (fixture, uri);
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_CONNECTED);
+  VS_UI_WAIT (fixture->window, g_str_equal (visible_page (fixture), "connection"));
+  VS_UI_CHECK (fixture->window, vs_window_get_current_connection (fixture->window) == connection);
+  VS_UI_CHECK (fixture->window, vs_sidebar_get_restoring_pool (sidebar (fixture), NULL) == NULL);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  /* Refused: the failed connection and its banner, not a spinner. */
+  vs_connection_manager_set_credential_handler (fixture->manager,
+                                                vs_credentials_dialog_handler, NULL);
+  g_settings_set_string (fixture->settings, "last-connection", auth_uri);
+  g_settings_set_string (fixture->settings, "last-pool", "guarded");
+  show_window (fixture);
+  connection = add_and_open (fixture, auth_uri);
+  VS_UI_WAIT (fixture->window, (dialog = find_credentials_dialog (FALSE)) != NULL);
+  VS_UI_CHECK (fixture->window, g_str_equal (visible_page (fixture), "restoring"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_FAILED);
+  VS_UI_WAIT (fixture->window, g_str_equal (visible_page (fixture), "connection"));
+  VS_UI_WAIT (fixture->window, vs_error_bar_get_revealed (vs_window_get_banner (fixture->window)));
+
+  /* Once over, the wait does not come back: trying again shows the
+   * connection's own page. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.reconnect", NULL);
+  VS_UI_WAIT (fixture->window, find_credentials_dialog (FALSE) != NULL);
+  VS_UI_CHECK (fixture->window, g_str_equal (visible_page (fixture), "connection"));
+  gtk_window_close (vs_ui_test_find_window (VS_TYPE_CREDENTIALS_DIALOG));
+  VS_UI_WAIT (fixture->window, vs_connection_get_state (connection) == VS_CONNECTION_STATE_FAILED);
 }
 
 static void
@@ -965,6 +1077,8 @@ main (int   argc,
   ADD ("/ui/window/jobs", test_jobs);
   ADD ("/ui/window/add-connection-dialog", test_add_dialog);
   ADD ("/ui/window/credentials", test_credentials);
+  ADD ("/ui/window/restore-connecting", test_restore_connecting);
+  ADD ("/ui/window/restore-gone", test_restore_gone);
   ADD ("/ui/connections/remembered", test_remembered);
 
 #undef ADD

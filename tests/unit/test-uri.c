@@ -111,7 +111,10 @@ test_display_names (void)
     { "qemu:///system", "Local system", "This computer", VS_URI_TRANSPORT_LOCAL },
     { "qemu:///session", "Local session", "This computer", VS_URI_TRANSPORT_LOCAL },
     { "qemu+unix:///system?socket=/run/x.sock", "Local system", "This computer", VS_URI_TRANSPORT_LOCAL },
-    { "test:///default", "Test host", "This computer", VS_URI_TRANSPORT_LOCAL },
+    /* Not this computer: pools that live in libvirt's memory. */
+    { "test:///default", "Test driver", "Built into libvirt", VS_URI_TRANSPORT_LOCAL },
+    { "test:///srv/fixtures/node.xml", "Test driver", "Built into libvirt", VS_URI_TRANSPORT_LOCAL },
+    { "TEST:///default", "Test driver", "Built into libvirt", VS_URI_TRANSPORT_LOCAL },
     { "qemu+ssh://root@host.example.com/system", "root@host.example.com", "OpenSSH · system", VS_URI_TRANSPORT_SSH },
     { "qemu+ssh://root@127.0.0.1:2222/system?keyfile=/tmp/k&no_verify=1&no_tty=1",
       "root@127.0.0.1:2222", "OpenSSH · system", VS_URI_TRANSPORT_SSH },
