@@ -19,6 +19,7 @@
 
 #include "vs-connection-private.h"
 #include "vs-test-utils.h"
+#include "vs-worker.h"
 
 /* Test cases ------------------------------------------------------------- */
 
@@ -42,6 +43,13 @@ run_isolated_case (gconstpointer data)
   if (g_test_subprocess ())
     {
       func ();
+      /* The case's connections close in threads (vs_release_conn()): let
+       * them finish before the process exits, as the application does.
+       * libvirtd 9.0 was seen to crash when a client went away in the
+       * middle of deregistering its event callbacks
+       * (remoteClientFreePrivateCallbacks), taking the next cases down. */
+      if (!vs_worker_wait_freed (VS_TEST_TIMEOUT_MS))
+        g_test_message ("some libvirt handles were still being released at exit");
       return;
     }
 
