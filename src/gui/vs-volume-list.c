@@ -398,6 +398,29 @@ rows_in_view (VsVolumeList *self)
   return CLAMP ((guint) height / MIN_ROW_HEIGHT + 2, 16, 96);
 }
 
+/* Which rows the view shows, from its scroll position (rows are all of a
+ * height), for the rows to update those first. */
+static void
+update_view_range (VsVolumeList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double row_height;
+  guint first;
+
+  if (n_rows == 0 || upper <= 0)
+    {
+      vs_volume_rows_set_view (self->rows, 0, rows_in_view (self));
+      return;
+    }
+
+  row_height = MAX (upper / n_rows, 1);
+  first = (guint) (gtk_adjustment_get_value (adjustment) / row_height);
+  vs_volume_rows_set_view (self->rows, first > 0 ? first - 1 : 0,
+                           (guint) (gtk_adjustment_get_page_size (adjustment) / row_height) + 3);
+}
+
 /* Selection ------------------------------------------------------------- */
 
 /* The rows were re-pointed: select again, at their new positions, the
@@ -496,6 +519,7 @@ show_order (VsVolumeList *self,
 {
   g_autoptr(GPtrArray) selected = vs_volume_list_get_selected (self);
 
+  update_view_range (self);
   vs_volume_rows_show (self->rows, volumes, n_at_once);
   reselect (self, selected);
 
@@ -1013,6 +1037,8 @@ static void
 search_changed_cb (VsVolumeList   *self,
                    GtkSearchEntry *entry)
 {
+  /* The matches from their top: rows past them go blank and leave. */
+  self->scroll_to_top = TRUE;
   queue_order (self);
   vs_volume_list_update_state (self);
 }
@@ -1611,6 +1637,7 @@ vs_volume_list_set_pool (VsVolumeList *self,
   /* The old rows stay, blank, until the new pool's first rows re-point
    * them (see fill()): their widgets are not built again. */
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  update_view_range (self);
   vs_volume_rows_blank (self->rows);
   self->rows_fresh = TRUE;
   self->scroll_to_top = TRUE;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <gtk/gtk.h>
+
 #include "vs-volume.h"
 #include "vs-volume-rows.h"
 #include "vs-volume-slot.h"
@@ -17,10 +19,12 @@
  * anchor, plus 2 on each side (GTK_LIST_VIEW_MAX_LIST_ITEMS and _EXTRA_ITEMS
  * in gtklistview.c): rows added past that many cost no widget. */
 #define BUILT_ROWS 204
-/* What one idle may spend adding rows GTK builds widgets for (µs). */
+/* What one idle may spend adding rows GTK builds widgets for, or telling
+ * rows out of view that they show another volume (µs). */
 #define STEP_BUDGET_US 5000
-#define MIN_STEP 4
-#define MAX_STEP 64
+#define MIN_STEP 1
+#define MAX_STEP 16
+#define FIRST_STEP 4
 
 struct _VsVolumeRows
 {
@@ -30,7 +34,12 @@ struct _VsVolumeRows
   guint      n_items;
   GPtrArray *volumes;   /* VsVolume: the order shown, NULL while blank */
   guint      grow_id;
-  guint      step;      /* rows added by one idle while GTK builds them */
+  guint      grow_step;   /* rows added by one idle while GTK builds them */
+  guint      shrink_step; /* rows removed by one idle while GTK drops them */
+  GtkBitset *stale;     /* rows re-pointed whose cells do not know yet */
+  guint      notify_id;
+  guint      view_first;
+  guint      view_size;
 };
 
 static void vs_volume_rows_list_model_init (GListModelInterface *iface);
@@ -80,13 +89,82 @@ add_rows (VsVolumeRows *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
 }
 
+/* Removes up to @n of the rows past the order (blank already) from the
+ * end; those GTK has no widgets for all in one go. */
+static void
+remove_rows (VsVolumeRows *self,
+             guint         n)
+{
+  guint wanted = n_wanted (self);
+  guint keep = MAX (wanted, MIN (self->n_items, BUILT_ROWS));
+  guint n_old = self->n_items;
+
+  if (self->n_items > keep)
+    n = self->n_items - keep;
+  n = MIN (n, self->n_items - wanted);
+  if (n == 0)
+    return;
+
+  self->n_items -= n;
+  gtk_bitset_remove_range_closed (self->stale, self->n_items, n_old - 1);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, n, 0);
+}
+
 static gboolean grow_cb (gpointer user_data);
+
+/* Tells the rows in @range that are stale, as long as @deadline (0: no
+ * limit) allows. */
+static void
+notify_stale (VsVolumeRows *self,
+              guint         first,
+              guint         n,
+              gint64        deadline)
+{
+  guint position = first;
+  GtkBitsetIter iter;
+
+  while (gtk_bitset_iter_init_at (&iter, self->stale, position, &position) && position - first < n)
+    {
+      gtk_bitset_remove (self->stale, position);
+      if (position < self->n_items)
+        vs_volume_slot_notify (g_ptr_array_index (self->slots, position));
+      if (deadline != 0 && g_get_monotonic_time () > deadline)
+        return;
+      position++;
+    }
+}
+
+/* The rows out of view, from an idle, a frame's worth at a time. */
+static gboolean
+notify_cb (gpointer user_data)
+{
+  VsVolumeRows *self = user_data;
+
+  notify_stale (self, 0, G_MAXUINT, g_get_monotonic_time () + STEP_BUDGET_US);
+  if (!gtk_bitset_is_empty (self->stale))
+    return G_SOURCE_CONTINUE;
+
+  self->notify_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows in view show their new volume now; the others from an idle: the
+ * cells of the up to 200 rows GTK keeps take tens of milliseconds to
+ * update. */
+static void
+notify_view_first (VsVolumeRows *self)
+{
+  notify_stale (self, self->view_first, self->view_size, 0);
+
+  if (!gtk_bitset_is_empty (self->stale) && self->notify_id == 0)
+    self->notify_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, notify_cb, self, NULL);
+}
 
 static void
 update_growth (VsVolumeRows *self,
                gboolean      was_pending)
 {
-  gboolean pending = self->n_items < n_wanted (self);
+  gboolean pending = self->n_items != n_wanted (self);
 
   if (pending && self->grow_id == 0)
     self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
@@ -106,15 +184,20 @@ grow_cb (gpointer user_data)
   VsVolumeRows *self = user_data;
   gint64 start = g_get_monotonic_time ();
   gboolean building = self->n_items < BUILT_ROWS;
-  guint n = self->step;
+  gboolean growing = self->n_items < n_wanted (self);
+  guint *step = growing ? &self->grow_step : &self->shrink_step;
+  guint n = *step;
   gint64 spent;
 
   self->grow_id = 0;
-  add_rows (self, n);
+  if (growing)
+    add_rows (self, n);
+  else
+    remove_rows (self, n);
 
   spent = MAX (g_get_monotonic_time () - start, 1);
   if (building)
-    self->step = CLAMP ((guint) (n * STEP_BUDGET_US / spent), MIN_STEP, MAX_STEP);
+    *step = CLAMP ((guint) (n * STEP_BUDGET_US / spent), MIN_STEP, MAX_STEP);
 
   update_growth (self, TRUE);
 
@@ -163,6 +246,8 @@ vs_volume_rows_finalize (GObject *object)
   VsVolumeRows *self = (VsVolumeRows *)object;
 
   g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_handle_id (&self->notify_id, g_source_remove);
+  g_clear_pointer (&self->stale, gtk_bitset_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
 
@@ -206,7 +291,9 @@ static void
 vs_volume_rows_init (VsVolumeRows *self)
 {
   self->slots = g_ptr_array_new_with_free_func (g_object_unref);
-  self->step = 16;
+  self->stale = gtk_bitset_new_empty ();
+  self->grow_step = FIRST_STEP;
+  self->shrink_step = FIRST_STEP;
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -235,17 +322,21 @@ vs_volume_rows_show (VsVolumeRows *self,
 
   n_old = self->n_items;
   for (guint i = 0; i < MIN (n_old, volumes->len); i++)
-    vs_volume_slot_set_volume (g_ptr_array_index (self->slots, i), g_ptr_array_index (volumes, i));
+    if (vs_volume_slot_point (g_ptr_array_index (self->slots, i), g_ptr_array_index (volumes, i)))
+      gtk_bitset_add (self->stale, i);
 
-  if (volumes->len < n_old)
-    {
-      self->n_items = volumes->len;
-      g_list_model_items_changed (G_LIST_MODEL (self), volumes->len, n_old - volumes->len, 0);
-      for (guint i = volumes->len; i < n_old; i++)
-        vs_volume_slot_set_volume (g_ptr_array_index (self->slots, i), NULL);
-    }
-  else
+  /* Rows past the order go blank now and leave from the end, a few at a
+   * time while GTK has widgets for them: dropping a hundred rows' widgets
+   * at once stalls the window as long as building them. */
+  for (guint i = volumes->len; i < n_old; i++)
+    if (vs_volume_slot_point (g_ptr_array_index (self->slots, i), NULL))
+      gtk_bitset_add (self->stale, i);
+
+  notify_view_first (self);
+  if (volumes->len > n_old)
     add_rows (self, n_at_once);
+  else
+    remove_rows (self, 0);
 
   update_growth (self, was_pending);
 }
@@ -260,9 +351,22 @@ vs_volume_rows_blank (VsVolumeRows *self)
   was_pending = vs_volume_rows_get_pending (self);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
   for (guint i = 0; i < self->slots->len; i++)
-    vs_volume_slot_set_volume (g_ptr_array_index (self->slots, i), NULL);
+    if (vs_volume_slot_point (g_ptr_array_index (self->slots, i), NULL))
+      gtk_bitset_add (self->stale, i);
 
+  notify_view_first (self);
   update_growth (self, was_pending);
+}
+
+void
+vs_volume_rows_set_view (VsVolumeRows *self,
+                         guint         first,
+                         guint         n)
+{
+  g_return_if_fail (VS_IS_VOLUME_ROWS (self));
+
+  self->view_first = first;
+  self->view_size = n;
 }
 
 VsVolume *
@@ -271,7 +375,7 @@ vs_volume_rows_get_volume (VsVolumeRows *self,
 {
   g_return_val_if_fail (VS_IS_VOLUME_ROWS (self), NULL);
 
-  if (position >= self->n_items)
+  if (position >= self->n_items || position >= n_wanted (self))
     return NULL;
 
   return vs_volume_slot_get_volume (g_ptr_array_index (self->slots, position));
@@ -305,5 +409,5 @@ vs_volume_rows_get_pending (VsVolumeRows *self)
 {
   g_return_val_if_fail (VS_IS_VOLUME_ROWS (self), FALSE);
 
-  return self->n_items < n_wanted (self);
+  return self->n_items != n_wanted (self);
 }

@@ -26,7 +26,9 @@ G_DECLARE_FINAL_TYPE (VsVolumeRows, vs_volume_rows, VS, VOLUME_ROWS, GObject)
  * Rows are added a few at a time while GTK builds widgets for them (it
  * builds up to about 200 rows near the top of a list), from idles that
  * each stay well within a frame; after that, the rest in one go. "pending"
- * is TRUE until every volume of the last order has its row. */
+ * is TRUE until every volume of the last order has its row. Likewise, the
+ * cells of re-pointed rows in view change at once, the others' (GTK keeps
+ * up to 200 rows bound) from idles. */
 VsVolumeRows *vs_volume_rows_new        (void);
 /* Shows @volumes (VsVolume), in that order: the first @n_at_once rows
  * that are missing are added now, the others from idles. The rows keep a
@@ -37,6 +39,11 @@ void          vs_volume_rows_show       (VsVolumeRows *self,
 /* Points every row at nothing (blank rows), keeping their number, so that
  * the widgets are there for the next order. */
 void          vs_volume_rows_blank      (VsVolumeRows *self);
+/* Which rows are in view (a guess is fine): after a new order their cells
+ * change at once, the others' from idles. */
+void          vs_volume_rows_set_view   (VsVolumeRows *self,
+                                         guint         first,
+                                         guint         n);
 /* The volume shown at @position, or NULL (blank or past the end). */
 VsVolume     *vs_volume_rows_get_volume (VsVolumeRows *self,
                                          guint         position);

@@ -111,6 +111,25 @@ vs_volume_slot_set_volume (VsVolumeSlot *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
 }
 
+gboolean
+vs_volume_slot_point (VsVolumeSlot *self,
+                      VsVolume     *volume)
+{
+  g_return_val_if_fail (VS_IS_VOLUME_SLOT (self), FALSE);
+  g_return_val_if_fail (volume == NULL || VS_IS_VOLUME (volume), FALSE);
+
+  return g_set_object (&self->volume, volume) && self->watchers > 0;
+}
+
+void
+vs_volume_slot_notify (VsVolumeSlot *self)
+{
+  g_return_if_fail (VS_IS_VOLUME_SLOT (self));
+
+  if (self->watchers > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
+}
+
 void
 vs_volume_slot_watch (VsVolumeSlot *self)
 {

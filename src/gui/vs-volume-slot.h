@@ -28,6 +28,11 @@ VsVolumeSlot *vs_volume_slot_new        (void);
 VsVolume     *vs_volume_slot_get_volume (VsVolumeSlot *self);
 void          vs_volume_slot_set_volume (VsVolumeSlot *self,
                                          VsVolume     *volume);
+/* Points the slot at @volume without telling its row yet: TRUE when the
+ * row then shows something else, and vs_volume_slot_notify() is due. */
+gboolean      vs_volume_slot_point      (VsVolumeSlot *self,
+                                         VsVolume     *volume);
+void          vs_volume_slot_notify     (VsVolumeSlot *self);
 void          vs_volume_slot_watch      (VsVolumeSlot *self);
 void          vs_volume_slot_unwatch    (VsVolumeSlot *self);
 

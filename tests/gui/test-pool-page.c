@@ -1451,6 +1451,145 @@ test_sorted_first_frame (Fixture       *fx,
   virConnectClose (conn);
 }
 
+/* A large pool -------------------------------------------------------------- */
+
+#define N_LARGE 10000
+
+/* As VS_UI_WAIT, for what takes longer than its 20 s on a busy machine. */
+#define WAIT_LONG(fx, expr) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 180 * G_USEC_PER_SEC; \
+    while (!(expr) && g_get_monotonic_time () < deadline_) \
+      vs_ui_test_iterate (); \
+    VS_UI_CHECK ((fx)->window, expr); \
+  } G_STMT_END
+
+static gboolean
+large_ready (Fixture *fx)
+{
+  return list_ready (fx) && n_shown (fx) == N_LARGE;
+}
+
+/* Every volume of the pool is shown once, and nothing else. */
+static gboolean
+shows_exactly (Fixture    *fx,
+               const char *search)
+{
+  GListModel *volumes = vs_pool_get_volumes (fx->pool);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autofree char *needle = search != NULL ? g_utf8_casefold (search, -1) : NULL;
+  guint expected = 0;
+
+  for (guint i = 0; i < n_shown (fx); i++)
+    {
+      VsVolume *volume = shown_volume (fx, i);
+
+      if (volume == NULL || !g_hash_table_add (shown, volume))
+        {
+          g_test_message ("row %u shows %s", i, volume == NULL ? "nothing" : "a volume twice");
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (volumes); i++)
+    {
+      g_autoptr(VsVolume) volume = g_list_model_get_item (volumes, i);
+      g_autofree char *name = g_utf8_casefold (vs_volume_get_name (volume), -1);
+      g_autofree char *path = g_utf8_casefold (vs_volume_get_path (volume), -1);
+      gboolean match = needle == NULL || strstr (name, needle) != NULL || strstr (path, needle) != NULL;
+
+      if (match != g_hash_table_contains (shown, volume))
+        {
+          g_test_message ("%s is %s", vs_volume_get_name (volume), match ? "missing" : "shown, not matching");
+          return FALSE;
+        }
+      expected += match;
+    }
+
+  return expected == n_shown (fx);
+}
+
+static gboolean
+only_selected (Fixture  *fx,
+               VsVolume *volume)
+{
+  g_autoptr(GPtrArray) selected = vs_volume_list_get_selected (fx->list);
+  guint position = position_of (fx, vs_volume_get_name (volume));
+
+  return selected->len == 1 && g_ptr_array_index (selected, 0) == volume &&
+         vs_volume_list_get_n_selected (fx->list) == 1 &&
+         gtk_selection_model_is_selected (selection (fx), position);
+}
+
+/* 10,000 volumes (the test driver, in this process): the list holds each
+ * once, in order by name and by capacity, exactly the matches of a search,
+ * and the selected volume through new orders. Behaviour, not timing:
+ * bench-window times the same on a real libvirtd. */
+static void
+test_large_pool (Fixture       *fx,
+                 gconstpointer  data)
+{
+  virConnectPtr conn = vs_test_virt_open ("test:///default");
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, "default-pool");
+  VsVolume *chosen;
+
+  g_assert_nonnull (pool);
+  delete_test_volumes (pool);
+  for (guint i = 0; i < N_LARGE; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vs-gui-%05u.qcow2", i);
+
+      /* Sizes in no relation to the names. */
+      create_volume (pool, name, ((guint64) (i * 7919 % 1009) + 1) << 20);
+    }
+  virStoragePoolRefresh (pool, 0);
+
+  show_pool (fx, "default-pool");
+  WAIT_LONG (fx, large_ready (fx));
+  VS_UI_CHECK (fx->window, shows_exactly (fx, NULL));
+  VS_UI_CHECK (fx->window, check_order (fx, "Name", KEY_STRING, GTK_SORT_ASCENDING));
+  VS_UI_CHECK (fx->window, g_str_equal (vs_volume_get_name (shown_volume (fx, 0)), "vs-gui-00000.qcow2"));
+  VS_UI_WAIT (fx->window, label_is (list_child (fx, "count_label"), "10000 volumes"));
+
+  /* One selected volume stays selected through new orders. */
+  select_only (fx, "vs-gui-05000.qcow2");
+  chosen = shown_volume (fx, position_of (fx, "vs-gui-05000.qcow2"));
+  VS_UI_CHECK (fx->window, only_selected (fx, chosen));
+
+  gtk_column_view_sort_by_column (list_child (fx, "column_view"), column (fx, "Capacity"), GTK_SORT_ASCENDING);
+  WAIT_LONG (fx, large_ready (fx));
+  VS_UI_CHECK (fx->window, shows_exactly (fx, NULL));
+  VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_ASCENDING));
+  VS_UI_CHECK (fx->window, position_of (fx, "vs-gui-05000.qcow2") != 5000);
+  VS_UI_CHECK (fx->window, only_selected (fx, chosen));
+
+  gtk_column_view_sort_by_column (list_child (fx, "column_view"), column (fx, "Capacity"), GTK_SORT_DESCENDING);
+  WAIT_LONG (fx, large_ready (fx));
+  VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_DESCENDING));
+  VS_UI_CHECK (fx->window, only_selected (fx, chosen));
+  vs_ui_test_capture (fx->window, "pool-page-large-by-capacity");
+
+  /* A search: exactly the matches, still by capacity; then all again
+   * (the selection went with the volumes the search left out, as a
+   * filtered list's would). */
+  search_for (fx, "vs-gui-001", 100);
+  VS_UI_CHECK (fx->window, shows_exactly (fx, "vs-gui-001"));
+  VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_DESCENDING));
+  VS_UI_WAIT (fx->window, label_is (list_child (fx, "count_label"), "100 of 10000 volumes"));
+  search_for (fx, "VS-GUI-0999", 10);
+  VS_UI_CHECK (fx->window, shows_exactly (fx, "VS-GUI-0999"));
+  search_for (fx, "", N_LARGE);
+  WAIT_LONG (fx, large_ready (fx));
+  VS_UI_CHECK (fx->window, shows_exactly (fx, NULL));
+  VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_DESCENDING));
+
+  delete_test_volumes (pool);
+  virStoragePoolRefresh (pool, 0);
+  WAIT_LONG (fx, list_ready (fx) && n_shown (fx) == 0);
+  virStoragePoolFree (pool);
+  virConnectClose (conn);
+}
+
 /* Against a real libvirtd -------------------------------------------------- */
 
 static char *
@@ -1572,6 +1711,7 @@ main (int   argc,
   ADD ("/pool-page/sorted-first-frame", &default_data, test_sorted_first_frame);
   ADD ("/pool-page/external-change", &default_data, test_external_change);
   ADD ("/pool-page/transient-pool", &default_data, test_transient_pool);
+  ADD ("/pool-page/large-pool", &default_data, test_large_pool);
   vs_test_it_add (&live_external_virsh);
 
   return g_test_run ();
