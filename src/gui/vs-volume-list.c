@@ -387,7 +387,8 @@ scroll_to (VsVolumeList *self,
 static guint
 rows_in_view (VsVolumeList *self)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled_window));
+  /* The stack has a size even while it shows "loading". */
+  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
   GtkRoot *root;
 
   if (height <= 0 && (root = gtk_widget_get_root (GTK_WIDGET (self))) != NULL)
@@ -618,9 +619,9 @@ cancel_order (VsVolumeList *self)
 }
 
 /* The first rows of a pool shown afresh, then the rest from a worker. An
- * empty pool empties the rows; one still being listed keeps them blank
- * (the "loading" page hides them) so that their widgets serve the next
- * rows. */
+ * empty pool empties the rows; while one is being listed, the rows stay
+ * blank behind the "loading" page, as many as fill the view: GTK builds
+ * their widgets while libvirt lists, and the volumes only re-point them. */
 static void
 fill (VsVolumeList *self)
 {
@@ -649,6 +650,8 @@ fill (VsVolumeList *self)
       self->rows_fresh = FALSE;
       show_order (self, none, 0);
     }
+  else
+    vs_volume_rows_reserve (self->rows, rows_in_view (self));
 }
 
 /* The pool's volumes came or went (a listing, another client, our own

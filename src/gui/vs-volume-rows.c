@@ -310,12 +310,14 @@ vs_volume_rows_show (VsVolumeRows *self,
                      guint         n_at_once)
 {
   gboolean was_pending;
+  gboolean was_blank;
   guint n_old;
 
   g_return_if_fail (VS_IS_VOLUME_ROWS (self));
   g_return_if_fail (volumes != NULL);
 
   was_pending = vs_volume_rows_get_pending (self);
+  was_blank = self->volumes == NULL;
   g_ptr_array_ref (volumes);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
   self->volumes = volumes;
@@ -335,6 +337,13 @@ vs_volume_rows_show (VsVolumeRows *self,
   notify_view_first (self);
   if (volumes->len > n_old)
     add_rows (self, n_at_once);
+  else if (was_blank && volumes->len < n_old)
+    {
+      /* Blank rows were never seen with volumes: no step by step here. */
+      self->n_items = volumes->len;
+      gtk_bitset_remove_range_closed (self->stale, volumes->len, n_old - 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), volumes->len, n_old - volumes->len, 0);
+    }
   else
     remove_rows (self, 0);
 
@@ -356,6 +365,25 @@ vs_volume_rows_blank (VsVolumeRows *self)
 
   notify_view_first (self);
   update_growth (self, was_pending);
+}
+
+void
+vs_volume_rows_reserve (VsVolumeRows *self,
+                        guint         n)
+{
+  guint position;
+
+  g_return_if_fail (VS_IS_VOLUME_ROWS (self));
+
+  if (self->volumes != NULL || self->n_items >= n)
+    return;
+
+  position = self->n_items;
+  for (guint i = position; i < n; i++)
+    if (i == self->slots->len)
+      g_ptr_array_add (self->slots, vs_volume_slot_new ());
+  self->n_items = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n - position);
 }
 
 void

@@ -39,6 +39,10 @@ void          vs_volume_rows_show       (VsVolumeRows *self,
 /* Points every row at nothing (blank rows), keeping their number, so that
  * the widgets are there for the next order. */
 void          vs_volume_rows_blank      (VsVolumeRows *self);
+/* While blank, makes sure there are @n rows (blank too): their widgets
+ * are built now, for the next order to re-point them. */
+void          vs_volume_rows_reserve    (VsVolumeRows *self,
+                                         guint         n);
 /* Which rows are in view (a guess is fine): after a new order their cells
  * change at once, the others' from idles. */
 void          vs_volume_rows_set_view   (VsVolumeRows *self,
