@@ -24,7 +24,7 @@
 #define STEP_BUDGET_US 5000
 #define MIN_STEP 1
 #define MAX_STEP 16
-#define FIRST_STEP 4
+#define FIRST_STEP 2
 
 struct _VsVolumeRows
 {
@@ -318,6 +318,10 @@ vs_volume_rows_show (VsVolumeRows *self,
 
   was_pending = vs_volume_rows_get_pending (self);
   was_blank = self->volumes == NULL;
+  /* A new round starts carefully: the last one may have ended with steps
+   * past GTK's widgets, which cost nothing. */
+  if (!was_pending)
+    self->grow_step = self->shrink_step = FIRST_STEP;
   g_ptr_array_ref (volumes);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
   self->volumes = volumes;
