@@ -62,6 +62,7 @@ struct _VsVolumeList
   /* The order (sort and search) is computed in a worker, see queue_order() */
   GCancellable        *order_cancellable;
   guint                order_serial;
+  guint                order_idle_id;       /* the rest of a pool shown afresh */
   GPtrArray           *reselect;            /* selected volumes whose rows are still to come */
 
   /* Template widgets */
@@ -580,6 +581,7 @@ start_order (VsVolumeList *self)
 
   g_assert (self->pool != NULL);
 
+  g_clear_handle_id (&self->order_idle_id, g_source_remove);
   data = g_new0 (OrderData, 1);
   data->self = g_object_ref (self);
   data->serial = self->order_serial;
@@ -606,10 +608,22 @@ queue_order (VsVolumeList *self)
     start_order (self);
 }
 
+static gboolean
+order_idle_cb (gpointer user_data)
+{
+  VsVolumeList *self = user_data;
+
+  self->order_idle_id = 0;
+  queue_order (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Drops any order in the works, for another pool. */
 static void
 cancel_order (VsVolumeList *self)
 {
+  g_clear_handle_id (&self->order_idle_id, g_source_remove);
   g_cancellable_cancel (self->order_cancellable);
   g_clear_object (&self->order_cancellable);
   self->order_cancellable = g_cancellable_new ();
@@ -640,7 +654,10 @@ fill (VsVolumeList *self)
                                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), n);
       self->rows_fresh = FALSE;
       show_order (self, first, n);
-      queue_order (self);
+      /* After the first rows are drawn (GTK draws at a higher priority):
+       * copying the volumes for the worker takes a few milliseconds. */
+      if (self->order_idle_id == 0)
+        self->order_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, order_idle_cb, self, NULL);
     }
   else if (vs_pool_get_volumes_loaded (self->pool) || !vs_pool_get_active (self->pool) ||
            !vs_pool_get_reachable (self->pool))
@@ -1731,7 +1748,7 @@ vs_volume_list_get_updating (VsVolumeList *self)
 {
   g_return_val_if_fail (VS_IS_VOLUME_LIST (self), FALSE);
 
-  return self->order_running || (self->rows_fresh && self->pool != NULL) ||
+  return self->order_running || self->order_idle_id != 0 || (self->rows_fresh && self->pool != NULL) ||
          vs_volume_rows_get_pending (self->rows);
 }
 
