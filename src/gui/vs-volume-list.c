@@ -63,6 +63,7 @@ struct _VsVolumeList
   GCancellable        *order_cancellable;
   guint                order_serial;
   guint                order_idle_id;       /* the rest of a pool shown afresh */
+  char                *searched;            /* the search the order follows */
   GPtrArray           *reselect;            /* selected volumes whose rows are still to come */
 
   /* Template widgets */
@@ -1057,9 +1058,18 @@ static void
 search_changed_cb (VsVolumeList   *self,
                    GtkSearchEntry *entry)
 {
-  /* The matches from their top: rows past them go blank and leave. */
-  self->scroll_to_top = TRUE;
-  queue_order (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  /* GtkSearchEntry says so again for a text it said already (an emptied
+   * entry at once and after its delay): one order is enough. */
+  if (g_strcmp0 (text, self->searched) != 0)
+    {
+      g_free (self->searched);
+      self->searched = g_strdup (text);
+      /* The matches from their top: rows past them go blank and leave. */
+      self->scroll_to_top = TRUE;
+      queue_order (self);
+    }
   vs_volume_list_update_state (self);
 }
 
@@ -1407,6 +1417,7 @@ vs_volume_list_dispose (GObject *object)
   cancel_order (self);
   g_clear_object (&self->order_cancellable);
   g_clear_pointer (&self->reselect, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_handle_id (&self->resort_id, g_source_remove);
   g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
@@ -1561,6 +1572,7 @@ vs_volume_list_init (VsVolumeList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   vs_accessible_fix_labels (GTK_WIDGET (self));
+  self->searched = g_strdup ("");
 
   self->columns[VS_VOLUME_SORT_NAME] = self->name_column;
   self->columns[VS_VOLUME_SORT_FORMAT] = self->format_column;
@@ -1663,6 +1675,8 @@ vs_volume_list_set_pool (VsVolumeList *self,
   self->scroll_to_top = TRUE;
 
   hide_error (self);
+  g_free (self->searched);
+  self->searched = g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
