@@ -233,7 +233,8 @@ vs_volume_allocation_cell_set_volume (VsVolumeAllocationCell *self,
   if (volume != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        g_signal_connect_object (volume, signals[i], G_CALLBACK (update_cb), self, G_CONNECT_SWAPPED);
+        /* Disconnected before the volume goes: see vs-volume-name-cell.c. */
+        g_signal_connect_swapped (volume, signals[i], G_CALLBACK (update_cb), self);
       update_cb (self);
     }
 

@@ -20,6 +20,8 @@
 #include "vs-volume-list.h"
 #include "vs-volume-name-cell.h"
 #include "vs-volume-operations.h"
+#include "vs-volume-rows.h"
+#include "vs-volume-slot.h"
 #include "vs-volume-sorter.h"
 #include "vs-volume-text-cell.h"
 
@@ -28,6 +30,8 @@
 /* While details arrive, the sorted order is refreshed this often (ms) so a
  * list sorted by size or format settles without waiting for the last one. */
 #define RESORT_INTERVAL_MS 1500
+/* A row's height, low, to guess how many rows fill the view (px). */
+#define MIN_ROW_HEIGHT 24
 /* Columns, in the order of VsVolumeSortKey. */
 #define N_COLUMNS (VS_VOLUME_SORT_USED_BY + 1)
 
@@ -42,7 +46,6 @@ struct _VsVolumeList
   guint                n_selected;
   guint                update_idle_id;
   guint                resort_id;
-  guint                scroll_idle_id;
   guint                pointer_idle_id;
   guint                focus_idle_id;
   VsVolumeSortKey      sort_key;
@@ -50,8 +53,18 @@ struct _VsVolumeList
   guint                load_attempted : 1;
   guint                scroll_to_top : 1;
   guint                error_is_listing : 1;
-  guint                resorting : 1;
   guint                pointer_down : 1;
+  guint                reselecting : 1;
+  guint                rows_fresh : 1;      /* the rows show nothing of this pool yet */
+  guint                order_running : 1;
+  guint                order_dirty : 1;
+
+  /* The order (sort and search) is computed in a worker, see queue_order() */
+  GCancellable        *order_cancellable;
+  guint                order_serial;
+  guint                order_idle_id;       /* the rest of a pool shown afresh */
+  char                *searched;            /* the search the order follows */
+  GPtrArray           *reselect;            /* selected volumes whose rows are still to come */
 
   /* Template widgets */
   GtkSearchBar        *search_bar;
@@ -61,11 +74,7 @@ struct _VsVolumeList
   GtkScrolledWindow   *scrolled_window;
   GtkColumnView       *column_view;
   GtkMultiSelection   *selection;
-  GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkFilter           *search_filter;
-  GtkStringFilter     *name_filter;
-  GtkStringFilter     *path_filter;
+  VsVolumeRows        *rows;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *format_column;
   GtkColumnViewColumn *capacity_column;
@@ -100,6 +109,7 @@ typedef struct
 } DeleteData;
 
 static void vs_volume_list_update_state (VsVolumeList *self);
+static void select_pending_cb (VsVolumeList *self);
 
 G_DEFINE_FINAL_TYPE (VsVolumeList, vs_volume_list, GTK_TYPE_WIDGET)
 
@@ -117,9 +127,10 @@ static GParamSpec *properties[N_PROPS];
 /* Cell factories -------------------------------------------------------- */
 
 /* Cells are widgets of their own (vs-volume-*-cell.c), built in code; the
- * factories only hand them the row's volume. The name cell also keeps the
- * list item, so a click anywhere in a row can be traced back to a position
- * (GTK 4.8 has no API for that). */
+ * factories bind them to the row's slot (VsVolumeSlot) and hand them its
+ * volume, again each time a new order re-points the slot. The name cell
+ * also keeps the list item, so a click anywhere in a row can be traced
+ * back to a position (GTK 4.8 has no API for that). */
 
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
@@ -149,11 +160,36 @@ allocation_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+set_cell_volume (GtkWidget *cell,
+                 VsVolume  *volume)
+{
+  if (VS_IS_VOLUME_NAME_CELL (cell))
+    vs_volume_name_cell_set_volume (VS_VOLUME_NAME_CELL (cell), volume);
+  else if (VS_IS_VOLUME_TEXT_CELL (cell))
+    vs_volume_text_cell_set_volume (VS_VOLUME_TEXT_CELL (cell), volume);
+  else
+    vs_volume_allocation_cell_set_volume (VS_VOLUME_ALLOCATION_CELL (cell), volume);
+}
+
+static void
+slot_volume_changed_cb (VsVolumeSlot *slot,
+                        GParamSpec   *pspec,
+                        GtkWidget    *cell)
+{
+  set_cell_volume (cell, vs_volume_slot_get_volume (slot));
+}
+
+static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  g_object_set (gtk_list_item_get_child (list_item), "volume", gtk_list_item_get_item (list_item), NULL);
+  VsVolumeSlot *slot = gtk_list_item_get_item (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  vs_volume_slot_watch (slot);
+  g_signal_connect_object (slot, "notify::volume", G_CALLBACK (slot_volume_changed_cb), cell, 0);
+  set_cell_volume (cell, vs_volume_slot_get_volume (slot));
 }
 
 static void
@@ -161,7 +197,12 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  g_object_set (gtk_list_item_get_child (list_item), "volume", NULL, NULL);
+  VsVolumeSlot *slot = gtk_list_item_get_item (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  g_signal_handlers_disconnect_by_func (slot, slot_volume_changed_cb, cell);
+  vs_volume_slot_unwatch (slot);
+  set_cell_volume (cell, NULL);
 }
 
 static void
@@ -175,15 +216,6 @@ set_cell_factory (GtkColumnViewColumn *column,
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
   gtk_column_view_column_set_factory (column, factory);
-}
-
-/* GTK 4.8's GtkStringFilter fails on NULL strings (a volume whose path is
- * not known yet). */
-static char *
-string_or_empty_cb (gpointer    item,
-                    const char *text)
-{
-  return g_strdup (text != NULL ? text : "");
 }
 
 /* Helpers --------------------------------------------------------------- */
@@ -242,7 +274,7 @@ vs_volume_list_update_state (VsVolumeList *self)
   error = vs_pool_get_volumes_error (self->pool);
   search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   n_all = g_list_model_get_n_items (volumes);
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  n_shown = vs_volume_rows_get_n_volumes (self->rows);
   loading = vs_pool_get_loading (self->pool);
 
   if (n_all == 0 && error != NULL)
@@ -258,8 +290,7 @@ vs_volume_list_update_state (VsVolumeList *self)
     page = "loading";
   else if (n_all == 0)
     page = "empty";
-  else if (n_shown == 0 && *search != '\0' &&
-           gtk_filter_list_model_get_pending (self->filter_model) == 0)
+  else if (n_shown == 0 && *search != '\0' && !vs_volume_list_get_updating (self))
     {
       g_autofree char *text = g_strdup_printf (_("No volumes match “%s”"), search);
 
@@ -329,34 +360,6 @@ queue_update (VsVolumeList *self)
     self->update_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, update_idle_cb, self, NULL);
 }
 
-/* GtkSortListModel does not watch item properties: once details arrive,
- * the columns that show them must be sorted again. Only their sorters are
- * poked, and GtkColumnViewSorter passes that on only when the view is
- * sorted by one of them, so a list sorted by name is left alone. */
-static void
-resort (VsVolumeList *self)
-{
-  const VsVolumeSortKey keys[] = {
-    VS_VOLUME_SORT_FORMAT, VS_VOLUME_SORT_CAPACITY, VS_VOLUME_SORT_ALLOCATION, VS_VOLUME_SORT_USED_BY,
-  };
-
-  self->resorting = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_sorter_changed (gtk_column_view_column_get_sorter (self->columns[keys[i]]),
-                        GTK_SORTER_CHANGE_DIFFERENT);
-  self->resorting = FALSE;
-}
-
-static gboolean
-resort_cb (gpointer user_data)
-{
-  VsVolumeList *self = user_data;
-
-  resort (self);
-
-  return G_SOURCE_CONTINUE;
-}
-
 static GtkWidget *
 inner_list_view (VsVolumeList *self)
 {
@@ -369,51 +372,334 @@ inner_list_view (VsVolumeList *self)
   return NULL;
 }
 
-/* The view keeps the row at its top in place while an incremental sort
- * moves it, so a freshly shown pool (or a list the user just sorted) would
- * open somewhere in the middle. Once the sort is done, anchor the view on
- * the first row with GtkListView's own action (setting the adjustment
- * races with the layout). The check runs from an idle because the sort
- * model reports its progress from inside its own items-changed handlers. */
+/* With GtkListView's own action: setting the adjustment races with the
+ * layout. */
+static void
+scroll_to (VsVolumeList *self,
+           guint         position)
+{
+  GtkWidget *list_view = inner_list_view (self);
+
+  if (list_view != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+/* How many rows fill the view, a few more rather than fewer: the first
+ * rows a pool shows, sorted at once on the main thread. */
+static guint
+rows_in_view (VsVolumeList *self)
+{
+  /* The stack has a size even while it shows "loading". */
+  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  GtkRoot *root;
+
+  if (height <= 0 && (root = gtk_widget_get_root (GTK_WIDGET (self))) != NULL)
+    height = gtk_widget_get_height (GTK_WIDGET (root));
+  if (height <= 0)
+    height = 1024;
+
+  return CLAMP ((guint) height / MIN_ROW_HEIGHT + 2, 16, 96);
+}
+
+/* Which rows the view shows, from its scroll position (rows are all of a
+ * height), for the rows to update those first. */
+static void
+update_view_range (VsVolumeList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double row_height;
+  guint first;
+
+  if (n_rows == 0 || upper <= 0)
+    {
+      vs_volume_rows_set_view (self->rows, 0, rows_in_view (self));
+      return;
+    }
+
+  row_height = MAX (upper / n_rows, 1);
+  first = (guint) (gtk_adjustment_get_value (adjustment) / row_height);
+  vs_volume_rows_set_view (self->rows, first > 0 ? first - 1 : 0,
+                           (guint) (gtk_adjustment_get_page_size (adjustment) / row_height) + 3);
+}
+
+/* Selection ------------------------------------------------------------- */
+
+/* The rows were re-pointed: select again, at their new positions, the
+ * volumes that were selected; those whose rows are still to come once
+ * they come. */
+static void
+reselect (VsVolumeList *self,
+          GPtrArray    *volumes)
+{
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if (volumes->len == 0 && count_selected (self) == 0)
+    return;
+
+  wanted = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < volumes->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (volumes, i));
+
+  later = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint position = 0; position < n_rows && g_hash_table_size (wanted) > 0; position++)
+    {
+      VsVolume *shown = vs_volume_rows_get_volume (self->rows, position);
+
+      if (shown != NULL && g_hash_table_remove (wanted, shown))
+        gtk_bitset_add (selected, position);
+    }
+
+  /* What is left is either gone or past the rows made so far. */
+  {
+    GHashTableIter iter;
+    gpointer volume;
+
+    g_hash_table_iter_init (&iter, wanted);
+    while (g_hash_table_iter_next (&iter, &volume, NULL))
+      if (vs_volume_rows_find (self->rows, volume) != G_MAXUINT)
+        g_ptr_array_add (later, g_object_ref (volume));
+  }
+  g_clear_pointer (&self->reselect, g_ptr_array_unref);
+  if (later->len > 0)
+    self->reselect = g_steal_pointer (&later);
+
+  mask = gtk_bitset_new_range (0, MAX (n_rows, 1));
+  self->reselecting = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+  self->reselecting = FALSE;
+  update_n_selected (self);
+}
+
+/* Rows were added at the end: select those that were waiting for it. */
+static void
+reselect_pending (VsVolumeList *self)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) still = NULL;
+
+  if (self->reselect == NULL)
+    return;
+
+  still = g_ptr_array_new_with_free_func (g_object_unref);
+  self->reselecting = TRUE;
+  for (guint i = 0; i < self->reselect->len; i++)
+    {
+      VsVolume *volume = g_ptr_array_index (self->reselect, i);
+      guint position = vs_volume_rows_find (self->rows, volume);
+
+      if (position < n_rows)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
+      else if (position != G_MAXUINT)
+        g_ptr_array_add (still, g_object_ref (volume));
+    }
+  self->reselecting = FALSE;
+
+  g_clear_pointer (&self->reselect, g_ptr_array_unref);
+  if (still->len > 0)
+    self->reselect = g_steal_pointer (&still);
+  update_n_selected (self);
+}
+
+/* Ordering -------------------------------------------------------------- *
+ *
+ * The view's model is a stable list of row slots (VsVolumeRows). Sorting
+ * and searching run in a worker over a copy of the volumes' values
+ * (vs_volume_sorter_order_async()); the result re-points the slots, and
+ * the view hears only of rows added or removed at the end. A pool shown
+ * afresh gets its first screenful at once, found in one pass on the main
+ * thread, already in order. */
+
+static void
+show_order (VsVolumeList *self,
+            GPtrArray    *volumes,
+            guint         n_at_once)
+{
+  g_autoptr(GPtrArray) selected = vs_volume_list_get_selected (self);
+
+  update_view_range (self);
+  vs_volume_rows_show (self->rows, volumes, n_at_once);
+  reselect (self, selected);
+
+  if (self->scroll_to_top && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    {
+      self->scroll_to_top = FALSE;
+      scroll_to (self, 0);
+    }
+
+  select_pending_cb (self);
+  queue_update (self);
+}
+
+typedef struct
+{
+  VsVolumeList *self;
+  guint         serial;
+} OrderData;
+
+static void start_order (VsVolumeList *self);
+static void fill (VsVolumeList *self);
+
+static void
+order_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  OrderData *data = user_data;
+  g_autoptr(VsVolumeList) self = data->self;
+  g_autoptr(GPtrArray) volumes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint serial = data->serial;
+
+  g_free (data);
+  volumes = vs_volume_sorter_order_finish (result, &error);
+
+  /* Another pool, or the list is gone. */
+  if (serial != self->order_serial)
+    return;
+
+  self->order_running = FALSE;
+  if (self->order_dirty || volumes == NULL)
+    {
+      if (volumes == NULL)
+        g_debug ("Ordering the volumes failed: %s", error->message);
+      start_order (self);
+      return;
+    }
+
+  show_order (self, volumes, 0);
+}
+
+static void
+start_order (VsVolumeList *self)
+{
+  OrderData *data;
+
+  g_assert (self->pool != NULL);
+
+  g_clear_handle_id (&self->order_idle_id, g_source_remove);
+  data = g_new0 (OrderData, 1);
+  data->self = g_object_ref (self);
+  data->serial = self->order_serial;
+  self->order_running = TRUE;
+  self->order_dirty = FALSE;
+  vs_volume_sorter_order_async (vs_pool_get_volumes (self->pool), self->sort_key, self->sort_order,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                self->order_cancellable, order_done_cb, data);
+}
+
+/* Orders the rows again, now or (when a worker is at it) once it is done:
+ * its result is dropped then, being out of date. */
+static void
+queue_order (VsVolumeList *self)
+{
+  if (self->pool == NULL)
+    return;
+
+  if (self->rows_fresh)
+    fill (self);
+  else if (self->order_running)
+    self->order_dirty = TRUE;
+  else
+    start_order (self);
+}
+
 static gboolean
-scroll_to_top_cb (gpointer user_data)
+order_idle_cb (gpointer user_data)
 {
   VsVolumeList *self = user_data;
-  GtkWidget *list_view;
 
-  self->scroll_idle_id = 0;
-
-  if (!self->scroll_to_top ||
-      gtk_sort_list_model_get_pending (self->sort_model) != 0 ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
-    return G_SOURCE_REMOVE;
-
-  self->scroll_to_top = FALSE;
-  if ((list_view = inner_list_view (self)) != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+  self->order_idle_id = 0;
+  queue_order (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* Drops any order in the works, for another pool. */
 static void
-queue_scroll_to_top (VsVolumeList *self)
+cancel_order (VsVolumeList *self)
 {
-  if (self->scroll_to_top && self->scroll_idle_id == 0)
-    self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
+  g_clear_handle_id (&self->order_idle_id, g_source_remove);
+  g_cancellable_cancel (self->order_cancellable);
+  g_clear_object (&self->order_cancellable);
+  self->order_cancellable = g_cancellable_new ();
+  self->order_serial++;
+  self->order_running = FALSE;
+  self->order_dirty = FALSE;
 }
 
-/* A list filled from empty is sorted in one go, so a large pool shows
- * sorted from its first frame instead of in libvirt's order under a sorted
- * header. Once it has rows, changes are sorted incrementally: a one-shot
- * sort of a big change made the view lose its place now and then when
- * another client added a volume. */
+/* The first rows of a pool shown afresh, then the rest from a worker. An
+ * empty pool empties the rows; while one is being listed, the rows stay
+ * blank behind the "loading" page, as many as fill the view: GTK builds
+ * their widgets while libvirt lists, and the volumes only re-point them. */
 static void
-update_incremental (VsVolumeList *self)
+fill (VsVolumeList *self)
 {
-  gboolean incremental = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0;
+  GListModel *volumes;
 
-  if (gtk_sort_list_model_get_incremental (self->sort_model) != incremental)
-    gtk_sort_list_model_set_incremental (self->sort_model, incremental);
+  if (self->pool == NULL || !self->rows_fresh)
+    return;
+
+  volumes = vs_pool_get_volumes (self->pool);
+  if (g_list_model_get_n_items (volumes) > 0)
+    {
+      g_autoptr(GPtrArray) first = NULL;
+      guint n = rows_in_view (self);
+
+      first = vs_volume_sorter_order_first (volumes, self->sort_key, self->sort_order,
+                                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), n);
+      self->rows_fresh = FALSE;
+      show_order (self, first, n);
+      /* After the first rows are drawn (GTK draws at a higher priority):
+       * copying the volumes for the worker takes a few milliseconds. */
+      if (self->order_idle_id == 0)
+        self->order_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, order_idle_cb, self, NULL);
+    }
+  else if (vs_pool_get_volumes_loaded (self->pool) || !vs_pool_get_active (self->pool) ||
+           !vs_pool_get_reachable (self->pool))
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      self->rows_fresh = FALSE;
+      show_order (self, none, 0);
+    }
+  else
+    vs_volume_rows_reserve (self->rows, rows_in_view (self));
+}
+
+/* The pool's volumes came or went (a listing, another client, our own
+ * operations). */
+static void
+volumes_changed_cb (VsVolumeList *self,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    GListModel   *volumes)
+{
+  queue_order (self);
+}
+
+/* The columns that show details are sorted again as details arrive. */
+static gboolean
+sorted_by_details (VsVolumeList *self)
+{
+  return self->sort_key != VS_VOLUME_SORT_NAME && self->sort_key != VS_VOLUME_SORT_PATH;
+}
+
+static gboolean
+resort_cb (gpointer user_data)
+{
+  VsVolumeList *self = user_data;
+
+  if (sorted_by_details (self))
+    queue_order (self);
+
+  return G_SOURCE_CONTINUE;
 }
 
 /* GTK 4.8 names the column view's header row and inner list after their
@@ -774,8 +1060,16 @@ search_changed_cb (VsVolumeList   *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  gtk_string_filter_set_search (self->name_filter, text);
-  gtk_string_filter_set_search (self->path_filter, text);
+  /* GtkSearchEntry says so again for a text it said already (an emptied
+   * entry at once and after its delay): one order is enough. */
+  if (g_strcmp0 (text, self->searched) != 0)
+    {
+      g_free (self->searched);
+      self->searched = g_strdup (text);
+      /* The matches from their top: rows past them go blank and leave. */
+      self->scroll_to_top = TRUE;
+      queue_order (self);
+    }
   vs_volume_list_update_state (self);
 }
 
@@ -794,8 +1088,9 @@ selection_changed_cb (VsVolumeList      *self,
                       guint              n_items,
                       GtkSelectionModel *model)
 {
-  /* An error about what was selected before is moot now. */
-  if (!self->error_is_listing)
+  /* An error about what was selected before is moot now; not so when a
+   * new order only moved the selection. */
+  if (!self->error_is_listing && !self->reselecting)
     hide_error (self);
 
   update_n_selected (self);
@@ -814,41 +1109,24 @@ selection_items_changed_cb (VsVolumeList *self,
 }
 
 static void
-filter_items_changed_cb (VsVolumeList *self,
-                         guint         position,
-                         guint         removed,
-                         guint         added,
-                         GListModel   *model)
-{
-  queue_update (self);
-}
-
-/* "No volumes match" only once the filter went through every volume. */
-static void
-filter_pending_cb (VsVolumeList       *self,
-                   GParamSpec         *pspec,
-                   GtkFilterListModel *model)
-{
-  queue_update (self);
-}
-
-static void
-sort_items_changed_cb (VsVolumeList *self,
+rows_items_changed_cb (VsVolumeList *self,
                        guint         position,
                        guint         removed,
                        guint         added,
                        GListModel   *model)
 {
-  update_incremental (self);
-  queue_scroll_to_top (self);
+  if (added > 0)
+    reselect_pending (self);
+  select_pending_cb (self);
 }
 
+/* "No volumes match" only once the search went through every volume. */
 static void
-sort_pending_cb (VsVolumeList     *self,
-                 GParamSpec       *pspec,
-                 GtkSortListModel *model)
+rows_pending_cb (VsVolumeList *self,
+                 GParamSpec   *pspec,
+                 VsVolumeRows *rows)
 {
-  queue_scroll_to_top (self);
+  queue_update (self);
 }
 
 /* The user sorted (a column header, the sort menu): show the top of the
@@ -861,11 +1139,10 @@ view_sorter_changed_cb (VsVolumeList     *self,
   VsVolumeSortKey key;
   GtkSortType order;
 
-  if (self->resorting || !vs_volume_sorter_find_primary (sorter, &key, &order))
+  if (!vs_volume_sorter_find_primary (sorter, &key, &order))
     return;
 
   self->scroll_to_top = TRUE;
-  queue_scroll_to_top (self);
 
   if (key != self->sort_key)
     {
@@ -878,6 +1155,7 @@ view_sorter_changed_cb (VsVolumeList     *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
     }
   update_sort_button (self);
+  queue_order (self);
 }
 
 static gboolean
@@ -959,6 +1237,7 @@ pool_state_changed_cb (VsVolumeList *self,
     self->load_attempted = FALSE;
 
   ensure_loaded (self);
+  fill (self);
   queue_update (self);
 }
 
@@ -975,10 +1254,9 @@ pool_loading_changed_cb (VsVolumeList *self,
   else
     {
       g_clear_handle_id (&self->resort_id, g_source_remove);
-      resort (self);
       /* A path can change once details are in: match again. */
-      if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-        gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      if (sorted_by_details (self) || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+        queue_order (self);
     }
 
   vs_volume_list_update_state (self);
@@ -1019,24 +1297,14 @@ static gboolean
 select_now (VsVolumeList *self,
             VsVolume     *volume)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-  GtkWidget *list_view;
+  guint position = vs_volume_rows_find (self->rows, volume);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VsVolume) item = g_list_model_get_item (model, i);
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    return FALSE;
 
-      if (item != volume)
-        continue;
-
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-      if ((list_view = inner_list_view (self)) != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
-      return TRUE;
-    }
-
-  return FALSE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  scroll_to (self, position);
+  return TRUE;
 }
 
 static void
@@ -1129,8 +1397,6 @@ init_volume_operations (VsVolumeList *self)
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (select_pending_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
@@ -1146,12 +1412,14 @@ vs_volume_list_dispose (GObject *object)
 
   /* The models empty while the template goes: nothing may react to that. */
   g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_signal_handlers_disconnect_by_data (self->sort_model, self);
-  g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  g_signal_handlers_disconnect_by_data (self->rows, self);
   g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  cancel_order (self);
+  g_clear_object (&self->order_cancellable);
+  g_clear_pointer (&self->reselect, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_handle_id (&self->resort_id, g_source_remove);
-  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_handle_id (&self->pointer_idle_id, g_source_remove);
   g_clear_handle_id (&self->focus_idle_id, g_source_remove);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
@@ -1250,8 +1518,7 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The template's expressions name VsVolume. */
-  g_type_ensure (VS_TYPE_VOLUME);
+  g_type_ensure (VS_TYPE_VOLUME_ROWS);
   g_type_ensure (VS_TYPE_ERROR_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/virtstorage/VirtStorage/vs-volume-list.ui");
@@ -1262,11 +1529,7 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, column_view);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, selection);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, search_filter);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, name_filter);
-  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, path_filter);
+  gtk_widget_class_bind_template_child (widget_class, VsVolumeList, rows);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, name_column);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, format_column);
   gtk_widget_class_bind_template_child (widget_class, VsVolumeList, capacity_column);
@@ -1288,15 +1551,12 @@ vs_volume_list_class_init (VsVolumeListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_items_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_items_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_pending_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_items_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rows_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rows_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, any_press_cb);
   gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, secondary_click_cb);
   gtk_widget_class_bind_template_callback (widget_class, long_press_cb);
-  gtk_widget_class_bind_template_callback (widget_class, string_or_empty_cb);
 
   gtk_widget_class_install_action (widget_class, "volume-list.popup-menu", NULL, popup_menu_action);
   gtk_widget_class_install_property_action (widget_class, "volume-list.sort-column", "sort-column");
@@ -1312,6 +1572,7 @@ vs_volume_list_init (VsVolumeList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   vs_accessible_fix_labels (GTK_WIDGET (self));
+  self->searched = g_strdup ("");
 
   self->columns[VS_VOLUME_SORT_NAME] = self->name_column;
   self->columns[VS_VOLUME_SORT_FORMAT] = self->format_column;
@@ -1333,7 +1594,6 @@ vs_volume_list_init (VsVolumeList *self)
   set_cell_factory (self->path_column, G_CALLBACK (text_setup_cb), GINT_TO_POINTER (VS_VOLUME_TEXT_PATH));
   set_cell_factory (self->used_by_column, G_CALLBACK (text_setup_cb), GINT_TO_POINTER (VS_VOLUME_TEXT_USED_BY));
 
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   self->sort_key = VS_VOLUME_SORT_NAME;
@@ -1384,40 +1644,55 @@ vs_volume_list_set_pool (VsVolumeList *self,
   if (self->pool != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->pool, self);
+      g_signal_handlers_disconnect_by_data (vs_pool_get_volumes (self->pool), self);
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       g_clear_handle_id (&self->resort_id, g_source_remove);
     }
 
+  cancel_order (self);
   g_set_object (&self->pool, pool);
   g_clear_object (&self->select_pending);
+  g_clear_pointer (&self->reselect, g_ptr_array_unref);
   self->load_attempted = FALSE;
-
-  hide_error (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   /* Scrolled while the old rows are still there: GTK 4.8 warns when an
    * emptied list view is scrolled. The next pool starts at its top left,
    * with its names in view. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
       gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scrolled_window), 0);
     }
 
-  /* The new pool's volumes arrive sorted in one go (see
-   * update_incremental()). */
-  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  gtk_filter_list_model_set_model (self->filter_model, pool != NULL ? vs_pool_get_volumes (pool) : NULL);
-  update_incremental (self);
+  /* The old rows stay, blank, until the new pool's first rows re-point
+   * them (see fill()): their widgets are not built again. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  update_view_range (self);
+  vs_volume_rows_blank (self->rows);
+  self->rows_fresh = TRUE;
   self->scroll_to_top = TRUE;
-  queue_scroll_to_top (self);
 
-  if (pool != NULL)
+  hide_error (self);
+  g_free (self->searched);
+  self->searched = g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  if (pool == NULL)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      self->rows_fresh = FALSE;
+      vs_volume_rows_show (self->rows, none, 0);
+    }
+  else
     {
       self->cancellable = g_cancellable_new ();
+
+      g_signal_connect_object (vs_pool_get_volumes (pool), "items-changed", G_CALLBACK (volumes_changed_cb),
+                               self, G_CONNECT_SWAPPED);
 
       g_signal_connect_object (pool, "notify::active", G_CALLBACK (pool_state_changed_cb),
                                self, G_CONNECT_SWAPPED);
@@ -1434,6 +1709,7 @@ vs_volume_list_set_pool (VsVolumeList *self,
         self->resort_id = g_timeout_add (RESORT_INTERVAL_MS, resort_cb, self);
 
       ensure_loaded (self);
+      fill (self);
     }
 
   update_n_selected (self);
@@ -1466,9 +1742,28 @@ vs_volume_list_get_selected (VsVolumeList *self)
   for (gboolean valid = gtk_bitset_iter_init_first (&iter, selected, &position);
        valid;
        valid = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (volumes, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    {
+      VsVolume *volume = vs_volume_rows_get_volume (self->rows, position);
+
+      if (volume != NULL)
+        g_ptr_array_add (volumes, g_object_ref (volume));
+    }
+
+  /* Selected, in rows still to come. */
+  if (self->reselect != NULL)
+    for (guint i = 0; i < self->reselect->len; i++)
+      g_ptr_array_add (volumes, g_object_ref (g_ptr_array_index (self->reselect, i)));
 
   return volumes;
+}
+
+gboolean
+vs_volume_list_get_updating (VsVolumeList *self)
+{
+  g_return_val_if_fail (VS_IS_VOLUME_LIST (self), FALSE);
+
+  return self->order_running || self->order_idle_id != 0 || (self->rows_fresh && self->pool != NULL) ||
+         vs_volume_rows_get_pending (self->rows);
 }
 
 void

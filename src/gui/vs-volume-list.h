@@ -26,6 +26,9 @@ void       vs_volume_list_set_pool       (VsVolumeList *self,
 guint      vs_volume_list_get_n_selected (VsVolumeList *self);
 /* The selected volumes (VsVolume, referenced), in the order shown. */
 GPtrArray *vs_volume_list_get_selected   (VsVolumeList *self);
+/* TRUE while the rows do not show the volumes in their last order yet: a
+ * sort or a search is being computed, or rows are still being added. */
+gboolean   vs_volume_list_get_updating   (VsVolumeList *self);
 /* Sorts by @key's column, as a click on its header would (properties
  * "sort-column" and "sort-order", and the actions
  * "volume-list.sort-column" and "volume-list.sort-order" that the sort

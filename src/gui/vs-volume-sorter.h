@@ -53,4 +53,27 @@ gboolean         vs_volume_sorter_find_primary (GtkSorter       *sorter,
                                                 VsVolumeSortKey *key,
                                                 GtkSortType     *order);
 
+/* Sorts a pool's @volumes (a GListModel of VsVolume) by @key in a worker
+ * thread, keeping those whose name or path holds @search (ignoring case,
+ * as GtkStringFilter does; NULL or "" keeps all). The volumes' values are
+ * copied first, on the calling (main) thread; the worker sees no VsVolume.
+ * The order is the one VsVolumeSorter gives, in @order's direction.
+ * Finish with a new array of the volumes (references), in order. */
+void       vs_volume_sorter_order_async  (GListModel          *volumes,
+                                          VsVolumeSortKey      key,
+                                          GtkSortType          order,
+                                          const char          *search,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GPtrArray *vs_volume_sorter_order_finish (GAsyncResult        *result,
+                                          GError             **error);
+/* The first @n volumes of that order, found at once on the calling
+ * thread in one pass (no full sort): what a list shows first. */
+GPtrArray *vs_volume_sorter_order_first  (GListModel          *volumes,
+                                          VsVolumeSortKey      key,
+                                          GtkSortType          order,
+                                          const char          *search,
+                                          guint                n);
+
 G_END_DECLS

@@ -255,7 +255,8 @@ vs_volume_text_cell_set_volume (VsVolumeTextCell *self,
     {
       signals = cell_signals (self->kind);
       for (guint i = 0; signals[i] != NULL; i++)
-        g_signal_connect_object (volume, signals[i], G_CALLBACK (update_cb), self, G_CONNECT_SWAPPED);
+        /* Disconnected before the volume goes: see vs-volume-name-cell.c. */
+        g_signal_connect_swapped (volume, signals[i], G_CALLBACK (update_cb), self);
       update_cb (self);
     }
   else

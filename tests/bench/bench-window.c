@@ -4,13 +4,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The real window shows one dir pool of N sparse files: time from selecting
- * the pool to the first rows painted and to all details in, the longest
- * main-loop stall while loading, sorting by capacity and filtering, and
- * memory per volume; in the same run, the sequential libvirt loop that
- * `virsh vol-list --details` uses. Needs a display (Xvfb is fine).
+ * The real window shows one dir pool of N sparse files, measured against
+ * the floor GTK sets in the same run (a bare GtkColumnView of as many
+ * rows): the first rows painted after selecting the pool, the longest
+ * main-loop stall until then, the longest stall after them (frame drawing
+ * not counted) while details arrive, after volumes are added and removed
+ * by another libvirt client, while sorting by each column and while
+ * searching, and the memory per volume. Needs root's libvirtd and a
+ * display (Xvfb is fine; use GSK_RENDERER=cairo there).
  *
  *   bench-window [--uri URI] [--volumes N]
+ *
+ * The last line is for scripts:
+ *   bench-window: volumes=N first_rows_vs_floor=X first_paint_stall_vs_floor=X max_stall_ms=X bytes_over_floor=X
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -19,6 +25,11 @@
 
 #include <gtk/gtk.h>
 #include <libvirt/virterror.h>
+#include <glib/gstdio.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "vs-bench-common.h"
@@ -26,7 +37,16 @@
 #include "vs-connection-manager.h"
 #include "vs-pool.h"
 #include "vs-pool-page.h"
+#include "vs-volume.h"
+#include "vs-volume-list.h"
+#include "vs-volume-slot.h"
 #include "vs-window-private.h"
+
+/* Volumes another client removes, then makes again: the first by name,
+ * so that every row on screen changes. (Removed first: a pool of 16,384
+ * volumes, libvirt's limit for one listing, cannot take more.) */
+#define N_OUTSIDE 50
+#define SEARCH_TEXT "vol-0001"
 
 static char *uri = NULL;
 static int n_volumes = 10000;
@@ -70,71 +90,88 @@ iterate_until (gboolean (*done) (gpointer), gpointer data, int timeout_s)
     }
 }
 
+/* The main thread's processor time (µs): a stall the thread spent
+ * waiting for a processor (other threads, other processes) is not work
+ * it did. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Frame drawing: from the frame clock's "before-paint" to its
+ * "after-paint" (layout, snapshot, rendering), the two signals GDK emits
+ * for every frame ("update" only comes when an animation asked for it,
+ * not for a frame that only lays out). A stall less the drawing in it is
+ * what the code outside GTK's frames did. */
+typedef struct
+{
+  gint64 frame_start;
+  gint64 frame_start_cpu;
+  gint64 drawing;      /* running totals, wall and processor time */
+  gint64 drawing_cpu;
+  guint  frames;
+} Frames;
+
+static void
+frame_begin_cb (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  frames->frame_start = g_get_monotonic_time ();
+  frames->frame_start_cpu = thread_cpu_time ();
+}
+
+static void
+frame_end_cb (GdkFrameClock *clock,
+              Frames        *frames)
+{
+  if (frames->frame_start == 0)
+    return;
+
+  frames->drawing += g_get_monotonic_time () - frames->frame_start;
+  frames->drawing_cpu += thread_cpu_time () - frames->frame_start_cpu;
+  frames->frames++;
+  frames->frame_start = 0;
+}
+
+static void
+watch_frames (GtkWidget *window,
+              Frames    *frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (frame_begin_cb), frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_end_cb), frames);
+}
+
+/* The first frame painted with rows that show something: a row of the
+ * window's list may be a blank slot while its pool is being listed. */
 typedef struct
 {
   GtkColumnView *view;
   gint64         painted_with_rows;
 } Paint;
 
-/* Where the time to the first rows goes: the core's list landing in the
- * model, then GTK's frames. */
-typedef struct
-{
-  gint64 listed;
-  gint64 frame_start;
-  gint64 frame_total;
-  gint64 frame_max;
-  guint  frames;
-  gint64 drawing;      /* never reset: for the stall probes */
-} Timeline;
-
-static void
-volumes_changed_cb (GListModel *model,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
-                    Timeline   *timeline)
-{
-  if (timeline->listed == 0 && added > 0)
-    timeline->listed = g_get_monotonic_time ();
-}
-
-static void
-frame_begin_cb (GdkFrameClock *clock,
-                Timeline      *timeline)
-{
-  timeline->frame_start = g_get_monotonic_time ();
-}
-
-static void
-frame_end_cb (GdkFrameClock *clock,
-              Timeline      *timeline)
-{
-  gint64 duration;
-
-  if (timeline->frame_start == 0)
-    return;
-
-  duration = g_get_monotonic_time () - timeline->frame_start;
-  timeline->frame_total += duration;
-  timeline->drawing += duration;
-  timeline->frame_max = MAX (timeline->frame_max, duration);
-  timeline->frames++;
-  timeline->frame_start = 0;
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Paint         *paint)
 {
+  g_autoptr(GObject) first = NULL;
   GtkSelectionModel *model;
 
-  if (paint->painted_with_rows != 0 || paint->view == NULL)
+  if (paint->painted_with_rows != 0 || paint->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (paint->view)))
     return;
 
   model = gtk_column_view_get_model (paint->view);
-  if (model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
-    paint->painted_with_rows = g_get_monotonic_time ();
+  if (model == NULL || (first = g_list_model_get_item (G_LIST_MODEL (model), 0)) == NULL)
+    return;
+  if (VS_IS_VOLUME_SLOT (first) && vs_volume_slot_get_volume (VS_VOLUME_SLOT (first)) == NULL)
+    return;
+
+  paint->painted_with_rows = g_get_monotonic_time ();
 }
 
 static gboolean
@@ -143,74 +180,68 @@ first_rows_painted (gpointer data)
   return ((Paint *) data)->painted_with_rows != 0;
 }
 
-static gboolean
-pool_idle (gpointer data)
+/* The longest gaps between two runs of a 1 ms timeout during one phase
+ * (as VsStallProbe measures them), three ways: as they were, less the
+ * frame drawing in them, and as the main thread's processor time less
+ * the drawing's: the work that blocked the loop, without the time the
+ * thread waited for a processor. */
+typedef struct
 {
-  return vs_pool_get_volumes_loaded (data) && !vs_pool_get_loading (data);
+  const Frames *frames;
+  guint         source_id;
+  gint64        last, last_cpu, drawing_at_last, drawing_cpu_at_last;
+  double        stall_ms;
+  double        own_ms;      /* frame drawing not counted */
+  double        work_ms;     /* processor time, frame drawing not counted */
+} Phase;
+
+static void
+phase_tick (Phase *phase)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
+  gint64 drawn = phase->frames->drawing - phase->drawing_at_last;
+  gint64 drawn_cpu = phase->frames->drawing_cpu - phase->drawing_cpu_at_last;
+
+  phase->stall_ms = MAX (phase->stall_ms, (now - phase->last) / 1000.0);
+  phase->own_ms = MAX (phase->own_ms, (now - phase->last - drawn) / 1000.0);
+  phase->work_ms = MAX (phase->work_ms, (cpu - phase->last_cpu - drawn_cpu) / 1000.0);
+  phase->last = now;
+  phase->last_cpu = cpu;
+  phase->drawing_at_last = phase->frames->drawing;
+  phase->drawing_cpu_at_last = phase->frames->drawing_cpu;
 }
 
 static gboolean
-connection_has_pool (gpointer data)
+phase_tick_cb (gpointer data)
 {
-  VsConnection *connection = g_object_get_data (data, "connection");
-  const char *name = g_object_get_data (data, "pool-name");
-
-  return vs_connection_find_pool (connection, name) != NULL;
-}
-
-/* The column view's model is selection → sort → filter → the pool's list. */
-static gboolean
-models_settled (gpointer data)
-{
-  GtkColumnView *view = data;
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-
-  while (model != NULL)
-    {
-      if (GTK_IS_SORT_LIST_MODEL (model) && gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0)
-        return FALSE;
-      if (GTK_IS_FILTER_LIST_MODEL (model) && gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (model)) > 0)
-        return FALSE;
-
-      if (GTK_IS_MULTI_SELECTION (model))
-        model = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (model));
-      else if (GTK_IS_SINGLE_SELECTION (model))
-        model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
-      else if (GTK_IS_SORT_LIST_MODEL (model))
-        model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
-      else if (GTK_IS_FILTER_LIST_MODEL (model))
-        model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
-      else
-        model = NULL;
-    }
-
-  return TRUE;
+  phase_tick (data);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
-sort_by_capacity (GtkColumnView *view)
+phase_start (Phase        *phase,
+             const Frames *frames)
 {
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
-
-  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  *phase = (Phase) { .frames = frames };
+  /* From now: a synchronous call made right after this counts too. */
+  phase->last = g_get_monotonic_time ();
+  phase->last_cpu = thread_cpu_time ();
+  phase->drawing_at_last = frames->drawing;
+  phase->drawing_cpu_at_last = frames->drawing_cpu;
+  /* Above GTK's redraw priority, like input would be. */
+  phase->source_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 1, phase_tick_cb, phase, NULL);
 }
 
 static void
-filter_by_name (GtkColumnView *view)
+phase_stop (Phase *phase)
 {
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), VS_TYPE_POOL_PAGE);
-  GtkEditable *search = GTK_EDITABLE (find_descendant (page, GTK_TYPE_SEARCH_ENTRY));
-
-  g_assert_nonnull (search);
-  gtk_editable_set_text (search, "vol-0001");
-  /* Skip the entry's typing delay: filter now. */
-  g_signal_emit_by_name (search, "search-changed");
+  phase_tick (phase);
+  g_clear_handle_id (&phase->source_id, g_source_remove);
 }
 
-/* Times @change, made inside the probe: with a non-incremental model the
- * whole work happens in the call itself. */
-/* The floor GTK 4.8 sets: a bare GtkColumnView of six plain label columns
- * over N string objects, measured in the same run. */
+/* The floor: a bare GtkColumnView ----------------------------------------- */
+
 static void
 bare_cell_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
@@ -226,10 +257,19 @@ bare_cell_bind_cb (GtkSignalListItemFactory *factory,
                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
 }
 
+typedef struct
+{
+  double first_rows_ms;
+  Phase  first_paint;
+  double bytes_per_row;
+  double bytes_per_row_trimmed;   /* after malloc_trim(): memory in use */
+} Floor;
+
+/* Six plain label columns over N string objects, given to the view in
+ * one splice, as fast as GTK 4.8 gets rows on screen. */
 static void
-measure_bare_column_view (int     n,
-                          double *first_rows_ms,
-                          double *bytes_per_item)
+measure_floor (int    n,
+               Floor *floor)
 {
   g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -237,6 +277,7 @@ measure_bare_column_view (int     n,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   Paint paint = { view, 0 };
+  Frames frames = { 0 };
   gsize rss_before;
   gint64 start;
 
@@ -255,40 +296,139 @@ measure_bare_column_view (int     n,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), &paint);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), &paint);
+  watch_frames (window, &frames);
 
   for (int i = 0; i < n; i++)
     g_ptr_array_add (items, gtk_string_object_new ("vol-000000.img"));
 
   rss_before = vs_bench_resident_kib ();
+  phase_start (&floor->first_paint, &frames);
   start = g_get_monotonic_time ();
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   iterate_until (first_rows_painted, &paint, 60);
+  phase_stop (&floor->first_paint);
 
-  *first_rows_ms = (paint.painted_with_rows - start) / 1000.0;
-  *bytes_per_item = ((double) vs_bench_resident_kib () - (double) rss_before) * 1024.0 / n;
+  floor->first_rows_ms = (paint.painted_with_rows - start) / 1000.0;
+  floor->bytes_per_row = ((double) vs_bench_resident_kib () - (double) rss_before) * 1024.0 / n;
+  malloc_trim (0);
+  floor->bytes_per_row_trimmed = ((double) vs_bench_resident_kib () - (double) rss_before) * 1024.0 / n;
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &paint);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &frames);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static double
-timed_model_change (GtkColumnView *view,
-                    void         (*change) (GtkColumnView *view),
-                    const gint64  *drawing,
-                    double        *stall_ms,
-                    double        *own_stall_ms)
+/* The window ---------------------------------------------------------------- */
+
+typedef struct
 {
-  VsStallProbe probe = { .drawing = drawing };
-  gint64 start;
+  VsPool       *pool;
+  VsVolumeList *list;
+  guint         n_expected;
+} Settle;
 
-  vs_stall_probe_start (&probe);
-  start = g_get_monotonic_time ();
-  change (view);
-  iterate_until (models_settled, view, 120);
-  *stall_ms = vs_stall_probe_stop (&probe);
-  *own_stall_ms = vs_stall_probe_without_drawing (&probe);
+static gboolean
+pool_idle (gpointer data)
+{
+  return vs_pool_get_volumes_loaded (data) && !vs_pool_get_loading (data) && !vs_pool_get_busy (data);
+}
 
-  return (g_get_monotonic_time () - start) / 1e6;
+static gboolean
+settled (gpointer data)
+{
+  Settle *settle = data;
+
+  return pool_idle (settle->pool) &&
+         g_list_model_get_n_items (vs_pool_get_volumes (settle->pool)) == settle->n_expected &&
+         !vs_volume_list_get_updating (settle->list);
+}
+
+static gboolean
+connection_has_pool (gpointer data)
+{
+  VsConnection *connection = g_object_get_data (data, "connection");
+  const char *name = g_object_get_data (data, "pool-name");
+
+  return vs_connection_find_pool (connection, name) != NULL;
+}
+
+/* Another libvirt client (a connection of its own, in a thread) removes
+ * or makes files in the pool's folder and refreshes the pool, as virsh
+ * would: the window hears of it through the pool's refresh event. */
+typedef struct
+{
+  const char *pool_name;
+  const char *dir;
+  gboolean    add;
+  int         done;
+} OutsideChange;
+
+static gpointer
+outside_change_thread (gpointer data)
+{
+  OutsideChange *change = data;
+  virConnectPtr conn = vs_bench_open (uri);
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, change->pool_name);
+
+  for (int i = 0; i < N_OUTSIDE; i++)
+    {
+      /* As vs_bench_make_pool() made them. */
+      g_autofree char *path = g_strdup_printf ("%s/vol-%06d.img", change->dir, i);
+
+      if (change->add)
+        {
+          int fd = open (path, O_CREAT | O_WRONLY, 0644);
+
+          if (fd < 0 || ftruncate (fd, (goffset) (1 + i % 64) << 20) < 0)
+            g_error ("Could not create %s", path);
+          close (fd);
+        }
+      else
+        g_unlink (path);
+    }
+
+  if (pool == NULL || virStoragePoolRefresh (pool, 0) < 0)
+    g_error ("Could not refresh the pool: %s", virGetLastErrorMessage ());
+  virStoragePoolFree (pool);
+  virConnectClose (conn);
+  g_atomic_int_set (&change->done, 1);
+
+  return NULL;
+}
+
+static void
+outside_change (Settle     *settle,
+                const char *pool_name,
+                const char *dir,
+                gboolean    add)
+{
+  OutsideChange change = { pool_name, dir, add, 0 };
+  GThread *thread = g_thread_new ("outside-change", outside_change_thread, &change);
+
+  settle->n_expected = n_volumes - (add ? 0 : N_OUTSIDE);
+  while (!g_atomic_int_get (&change.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  iterate_until (settled, settle, 120);
+}
+
+static void
+search (VsVolumeList *list,
+        const char   *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY));
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+  /* Without the entry's typing delay. */
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+static void
+print_phase (const char  *what,
+             const Phase *phase)
+{
+  g_print ("| %-44s | %9.1f | %9.1f | %9.1f |\n", what, phase->stall_ms, phase->own_ms, phase->work_ms);
 }
 
 int
@@ -296,36 +436,34 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("- window benchmark");
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(VsConnectionManager) manager = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *warm_dir = NULL;
   g_autofree char *warm_name = NULL;
+  const char *column_names[] = { "name", "format", "capacity", "allocation", "used by", "path" };
+  Phase first_paint = { 0 }, details = { 0 }, added = { 0 }, removed = { 0 };
+  Phase sorts[6][2], searched = { 0 }, cleared = { 0 };
   Paint warm_paint = { 0 };
-  VsStallProbe probe = { 0 };
   Paint paint = { 0 };
-  Timeline timeline = { 0 };
+  Frames frames = { 0 };
+  Settle settle = { 0 };
+  Floor floor = { 0 };
   VsConnection *connection;
   GtkColumnView *view;
+  VsVolumeList *list;
   VsWindow *window;
   virConnectPtr conn;
   VsPool *pool;
-  gint64 start, all_details;
-  double loop_s, load_stall_ms, load_own_ms, sort_s, sort_stall_ms, sort_own_ms;
-  double filter_s, filter_stall_ms, filter_own_ms;
-  double bare_first_ms, bare_bytes;
+  gint64 start, listed = 0, all_details;
+  double first_rows_ms, bytes_per_volume, bytes_trimmed, max_stall = 0, max_work = 0;
   gsize rss_before, rss_after;
 
+  memset (sorts, 0, sizeof sorts);
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  if (uri == NULL)
-    uri = g_strdup ("qemu:///system");
+  vs_bench_parse_options (context, &argc, &argv, &uri);
 
   if (!gtk_init_check ())
     {
@@ -333,12 +471,7 @@ main (int   argc,
       return 77;
     }
 
-  conn = virConnectOpen (uri);
-  if (conn == NULL)
-    {
-      g_printerr ("SKIP: cannot open %s: %s\n", uri, virGetLastErrorMessage ());
-      return 77;
-    }
+  conn = vs_bench_open (uri);
 
   name = g_strdup_printf ("vs-bench-window-%d", getpid ());
   g_print ("Creating %d sparse volumes...\n", n_volumes);
@@ -347,11 +480,9 @@ main (int   argc,
    * loaded and the first frames drawn: what a user selecting pools meets. */
   warm_name = g_strdup_printf ("vs-bench-warm-%d", getpid ());
   warm_dir = vs_bench_make_pool (conn, warm_name, 10);
-  vs_bench_sequential_loop (conn, name);
-  loop_s = vs_bench_sequential_loop (conn, name);
 
   /* First, while the process is fresh: freed memory would hide its cost. */
-  measure_bare_column_view (n_volumes, &bare_first_ms, &bare_bytes);
+  measure_floor (n_volumes, &floor);
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   settings = g_settings_new ("io.github.virtstorage.VirtStorage");
@@ -371,66 +502,130 @@ main (int   argc,
   g_object_set_data (G_OBJECT (window), "pool-name", warm_name);
   iterate_until (connection_has_pool, window, 60);
   g_assert_true (vs_sidebar_select_item (vs_window_get_sidebar (window), vs_connection_find_pool (connection, warm_name)));
-  warm_paint.view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (vs_window_get_pool_page (window)), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (vs_window_get_pool_page (window)), GTK_TYPE_COLUMN_VIEW));
+  list = VS_VOLUME_LIST (find_descendant (GTK_WIDGET (vs_window_get_pool_page (window)), VS_TYPE_VOLUME_LIST));
+  g_assert_nonnull (view);
+  g_assert_nonnull (list);
+  warm_paint.view = view;
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), &warm_paint);
   iterate_until (first_rows_painted, &warm_paint, 60);
   iterate_until (pool_idle, vs_connection_find_pool (connection, warm_name), 60);
 
+  paint.view = view;
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), &paint);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "update",
-                    G_CALLBACK (frame_begin_cb), &timeline);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (frame_end_cb), &timeline);
-  g_signal_connect (vs_pool_get_volumes (pool), "items-changed",
-                    G_CALLBACK (volumes_changed_cb), &timeline);
+  watch_frames (GTK_WIDGET (window), &frames);
 
+  /* Selecting the pool: its first rows. */
   rss_before = vs_bench_resident_kib ();
-  probe.drawing = &timeline.drawing;
-  vs_stall_probe_start (&probe);
+  phase_start (&first_paint, &frames);
   start = g_get_monotonic_time ();
-
   g_assert_true (vs_sidebar_select_item (vs_window_get_sidebar (window), pool));
-  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (vs_window_get_pool_page (window)), GTK_TYPE_COLUMN_VIEW));
-  g_assert_nonnull (view);
-  paint.view = view;
+  while (!first_rows_painted (&paint))
+    {
+      if (listed == 0 && g_list_model_get_n_items (vs_pool_get_volumes (pool)) > 0)
+        listed = g_get_monotonic_time ();
+      g_main_context_iteration (NULL, TRUE);
+    }
+  phase_stop (&first_paint);
+  first_rows_ms = (paint.painted_with_rows - start) / 1000.0;
 
-  iterate_until (first_rows_painted, &paint, 120);
-  g_print ("window: whole list in the core's model after %.0f ms; %u frames drawn by the first rows, "
-           "%.0f ms in all, the longest %.0f ms\n",
-           (timeline.listed - start) / 1000.0, timeline.frames,
-           timeline.frame_total / 1000.0, timeline.frame_max / 1000.0);
-  timeline.frames = 0;
-  timeline.frame_total = timeline.frame_max = 0;
-  iterate_until (pool_idle, pool, 600);
+  /* The rest of the rows and the details. */
+  settle = (Settle) { pool, list, n_volumes };
+  phase_start (&details, &frames);
+  iterate_until (settled, &settle, 600);
+  phase_stop (&details);
   all_details = g_get_monotonic_time ();
-  load_stall_ms = vs_stall_probe_stop (&probe);
-  load_own_ms = vs_stall_probe_without_drawing (&probe);
-  g_print ("window: while details loaded, %u frames took %.0f ms in all, the longest %.0f ms\n",
-           timeline.frames, timeline.frame_total / 1000.0, timeline.frame_max / 1000.0);
   rss_after = vs_bench_resident_kib ();
+  bytes_per_volume = ((double) rss_after - (double) rss_before) * 1024.0 / n_volumes;
+  malloc_trim (0);
+  bytes_trimmed = ((double) vs_bench_resident_kib () - (double) rss_before) * 1024.0 / n_volumes;
 
-  sort_s = timed_model_change (view, sort_by_capacity, &timeline.drawing, &sort_stall_ms, &sort_own_ms);
-  filter_s = timed_model_change (view, filter_by_name, &timeline.drawing, &filter_stall_ms, &filter_own_ms);
+  /* Another client removes the volumes shown first, then makes them
+   * again. */
+  phase_start (&removed, &frames);
+  outside_change (&settle, name, dir, FALSE);
+  phase_stop (&removed);
+  phase_start (&added, &frames);
+  outside_change (&settle, name, dir, TRUE);
+  phase_stop (&added);
 
-  g_print ("volumes:                                   %d\n", n_volumes);
-  g_print ("sequential loop (list + info + XML each):  %.3f s\n", loop_s);
-  g_print ("window: first rows painted after           %.0f ms (target <= 100)\n",
-           (paint.painted_with_rows - start) / 1000.0);
-  g_print ("window: all details after                  %.3f s\n", (all_details - start) / 1e6);
-  g_print ("window: longest stall while loading        %.1f ms, %.1f ms without frame drawing (target <= 16)\n",
-           load_stall_ms, load_own_ms);
-  g_print ("window: sort by capacity                   %.3f s, longest stall %.1f ms, %.1f ms without drawing\n",
-           sort_s, sort_stall_ms, sort_own_ms);
-  g_print ("window: filter by name                     %.3f s, longest stall %.1f ms, %.1f ms without drawing\n",
-           filter_s, filter_stall_ms, filter_own_ms);
-  g_print ("window: resident memory per volume         %.0f bytes (target <= 1024)\n",
-           (rss_after - rss_before) * 1024.0 / n_volumes);
-  g_print ("GTK 4.8 floor, bare GtkColumnView of as many plain rows: first rows after %.0f ms, "
-           "%.0f bytes per row\n", bare_first_ms, bare_bytes);
-  g_print ("ratio window all details / sequential loop: %.2f (target <= 0.5)\n",
-           (all_details - start) / 1e6 / loop_s);
+  /* Each column, both ways, as a header click does. */
+  for (guint c = 0; c < G_N_ELEMENTS (column_names); c++)
+    for (guint o = 0; o < 2; o++)
+      {
+        VsVolumeSortKey key = c == 4 ? VS_VOLUME_SORT_USED_BY : c == 5 ? VS_VOLUME_SORT_PATH : c;
+
+        phase_start (&sorts[c][o], &frames);
+        vs_volume_list_sort (list, key, o == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+        iterate_until (settled, &settle, 120);
+        phase_stop (&sorts[c][o]);
+      }
+
+  /* A search, then all volumes back. */
+  vs_volume_list_sort (list, VS_VOLUME_SORT_NAME, GTK_SORT_ASCENDING);
+  iterate_until (settled, &settle, 120);
+  phase_start (&searched, &frames);
+  search (list, SEARCH_TEXT);
+  iterate_until (settled, &settle, 120);
+  phase_stop (&searched);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), <, (guint) n_volumes);
+  phase_start (&cleared, &frames);
+  search (list, "");
+  iterate_until (settled, &settle, 120);
+  phase_stop (&cleared);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, (guint) n_volumes);
+
+  max_stall = MAX (details.own_ms, MAX (added.own_ms, removed.own_ms));
+  max_stall = MAX (max_stall, MAX (searched.own_ms, cleared.own_ms));
+  for (guint c = 0; c < G_N_ELEMENTS (column_names); c++)
+    max_stall = MAX (max_stall, MAX (sorts[c][0].own_ms, sorts[c][1].own_ms));
+  max_work = MAX (details.work_ms, MAX (added.work_ms, removed.work_ms));
+  max_work = MAX (max_work, MAX (searched.work_ms, cleared.work_ms));
+  for (guint c = 0; c < G_N_ELEMENTS (column_names); c++)
+    max_work = MAX (max_work, MAX (sorts[c][0].work_ms, sorts[c][1].work_ms));
+
+  g_print ("\n%d volumes; the core listed them %.0f ms after the pool was selected; all details after %.2f s\n\n",
+           n_volumes, listed != 0 ? (listed - start) / 1000.0 : -1.0, (all_details - start) / 1e6);
+  g_print ("| %-44s | %9s | %9s | %6s |\n", "first rows", "window", "bare view", "ratio");
+  g_print ("|----------------------------------------------|-----------|-----------|--------|\n");
+  g_print ("| %-44s | %9.0f | %9.0f | %6.2f |\n", "first rows painted after (ms)",
+           first_rows_ms, floor.first_rows_ms, first_rows_ms / floor.first_rows_ms);
+  g_print ("| %-44s | %9.1f | %9.1f | %6.2f |\n", "longest stall until then (ms)",
+           first_paint.stall_ms, floor.first_paint.stall_ms, first_paint.stall_ms / floor.first_paint.stall_ms);
+  g_print ("| %-44s | %9.1f | %9.1f | %6.2f |\n", "  the same, frame drawing not counted (ms)",
+           first_paint.own_ms, floor.first_paint.own_ms, first_paint.own_ms / floor.first_paint.own_ms);
+  g_print ("| %-44s | %9.0f | %9.0f | %+6.0f |\n", "resident memory per volume / row (bytes)",
+           bytes_per_volume, floor.bytes_per_row, bytes_per_volume - floor.bytes_per_row);
+  g_print ("| %-44s | %9.0f | %9.0f | %+6.0f |\n", "  the same after malloc_trim() (bytes)",
+           bytes_trimmed, floor.bytes_per_row_trimmed, bytes_trimmed - floor.bytes_per_row_trimmed);
+  g_print ("\n| %-44s | %9s | %9s | %9s |\n", "after the first rows: longest stall (ms)", "all", "no frames",
+           "cpu, no fr");
+  g_print ("|----------------------------------------------|-----------|-----------|-----------|\n");
+  print_phase ("details arriving, the rest of the rows", &details);
+  print_phase ("another client removed the first " G_STRINGIFY (N_OUTSIDE), &removed);
+  print_phase ("another client made them again", &added);
+  for (guint c = 0; c < G_N_ELEMENTS (column_names); c++)
+    for (guint o = 0; o < 2; o++)
+      {
+        g_autofree char *what = g_strdup_printf ("sort by %s, %s", column_names[c],
+                                                 o == 0 ? "ascending" : "descending");
+
+        print_phase (what, &sorts[c][o]);
+      }
+  print_phase ("search \"" SEARCH_TEXT "\"", &searched);
+  print_phase ("search cleared", &cleared);
+  g_print ("| %-44s | %9s | %9.1f | %9.1f |\n", "longest of all", "", max_stall, max_work);
+  g_print ("(\"cpu, no fr\": the main thread's processor time in that stall, frame drawing not counted: "
+           "its own work, without waiting for a processor)\n");
+  g_print ("targets: first rows and first-paint stall <= 1.2 x the bare view; stalls after the first rows "
+           "(no frames) <= %d ms; memory <= the bare view's + 600 bytes\n\n", n_volumes > 10000 ? 33 : 16);
+
+  g_print ("bench-window: volumes=%d first_rows_vs_floor=%.2f first_paint_stall_vs_floor=%.2f "
+           "max_stall_ms=%.1f bytes_over_floor=%.0f\n",
+           n_volumes, first_rows_ms / floor.first_rows_ms, first_paint.stall_ms / floor.first_paint.stall_ms,
+           max_stall, bytes_per_volume - floor.bytes_per_row);
 
   gtk_window_destroy (GTK_WINDOW (window));
   vs_bench_remove_pool (conn, name, dir);

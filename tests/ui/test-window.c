@@ -856,7 +856,7 @@ volumes_shown (Fixture *fixture,
 {
   GtkWidget *stack = list_part (fixture, "stack");
 
-  return g_list_model_get_n_items (G_LIST_MODEL (list_part (fixture, "sort_model"))) == n &&
+  return g_list_model_get_n_items (G_LIST_MODEL (list_part (fixture, "rows"))) == n &&
          g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0 &&
          count_visible_rows (fixture) > 0;
 }
