@@ -19,6 +19,7 @@
 #include "vs-domain-usage.h"
 #include "vs-error.h"
 #include "vs-pool-private.h"
+#include "vs-uri.h"
 #include "vs-volume-jobs.h"
 #include "vs-volume-private.h"
 #include "vs-volume-store.h"
@@ -26,6 +27,9 @@
 #include "vs-volume-owner.h"
 #include "vs-worker.h"
 #include "vs-xml.h"
+
+/* libvirtd's default max_client_requests. */
+#define REMOTE_CALLS_IN_FLIGHT 5
 
 struct _VsPool
 {
@@ -834,6 +838,11 @@ vs_pool_new (VsConnection     *connection,
   self->uuid = g_strdup (info->uuid);
   self->loader = vs_volume_loader_new (VS_VOLUME_OWNER (self),
                                        vs_connection_get_domain_usage (connection));
+  /* libvirtd serves 5 calls of a client at once by default
+   * (max_client_requests): that many in flight fill a far link's round
+   * trips; more would only queue in the daemon, ahead of the user's own. */
+  if (vs_uri_is_remote (vs_connection_get_uri (connection)))
+    vs_volume_loader_set_calls_in_flight (self->loader, REMOTE_CALLS_IN_FLIGHT);
   g_signal_connect_object (self->loader, "notify", G_CALLBACK (loader_notify_cb), self, 0);
   g_signal_connect_object (self->loader, "listed", G_CALLBACK (loader_listed_cb), self, 0);
   vs_pool_update (self, info);
