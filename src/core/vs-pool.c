@@ -28,8 +28,25 @@
 #include "vs-worker.h"
 #include "vs-xml.h"
 
-/* libvirtd's default max_client_requests. */
-#define REMOTE_CALLS_IN_FLIGHT 5
+/* A local daemon: 5 served at once, and the calls waiting in the socket
+ * are read the moment one of those ends (see HACKING.md, Benchmarks). */
+#define LOCAL_CALLS_IN_FLIGHT 8
+
+/* How many volume detail calls to keep in flight on a connection to @uri.
+ * libvirtd serves 5 calls of a client at once by default
+ * (max_client_requests): on a far link that many fill the round trips, and
+ * more would only queue in the daemon, ahead of the user's own calls. An
+ * in-process driver (test://) serves one call at a time under its own
+ * lock, with our CPU: more threads would only take it from the main loop. */
+static guint
+calls_in_flight (const char *uri)
+{
+  if (g_str_has_prefix (uri, "test:"))
+    return 1;
+  if (vs_uri_is_remote (uri))
+    return 5;
+  return LOCAL_CALLS_IN_FLIGHT;
+}
 
 struct _VsPool
 {
@@ -838,11 +855,8 @@ vs_pool_new (VsConnection     *connection,
   self->uuid = g_strdup (info->uuid);
   self->loader = vs_volume_loader_new (VS_VOLUME_OWNER (self),
                                        vs_connection_get_domain_usage (connection));
-  /* libvirtd serves 5 calls of a client at once by default
-   * (max_client_requests): that many in flight fill a far link's round
-   * trips; more would only queue in the daemon, ahead of the user's own. */
-  if (vs_uri_is_remote (vs_connection_get_uri (connection)))
-    vs_volume_loader_set_calls_in_flight (self->loader, REMOTE_CALLS_IN_FLIGHT);
+  vs_volume_loader_set_calls_in_flight (self->loader,
+                                        calls_in_flight (vs_connection_get_uri (connection)));
   g_signal_connect_object (self->loader, "notify", G_CALLBACK (loader_notify_cb), self, 0);
   g_signal_connect_object (self->loader, "listed", G_CALLBACK (loader_listed_cb), self, 0);
   vs_pool_update (self, info);

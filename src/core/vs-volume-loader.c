@@ -10,9 +10,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <libvirt/virterror.h>
@@ -28,10 +25,6 @@
  * vs_volume_loader_set_calls_in_flight() says otherwise; libvirtd serves
  * several calls of one client in parallel. */
 #define DETAIL_WORKERS 4
-/* The detail threads run at this nice value: on a busy machine (or with
- * an in-process driver, where each call is our own CPU work) the main
- * loop and the listing go first. */
-#define DETAIL_NICE 10
 /* Time one idle run may spend applying details, so a frame is never missed. */
 #define APPLY_BUDGET_USEC 6000
 /* Teardowns of indexes and detail jobs bigger than this go to a thread. */
@@ -494,11 +487,6 @@ detail_worker_thread (gpointer user_data)
   virStorageVolPtr vol;
   guint index;
 
-#ifdef SYS_gettid
-  /* Linux: a thread's nice value is its own. */
-  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), DETAIL_NICE);
-#endif
-
   while (!g_cancellable_is_cancelled (job->cancellable) &&
          detail_job_take (job, &index, &vol))
     {
@@ -564,8 +552,8 @@ detail_job_start (VsVolumeLoader *self,
   job->workers_left = n_workers;
   self->details = job;
 
-  /* Threads of their own, not GTask's pool: they lower their priority,
-   * and GTask's threads are shared with everything else. */
+  /* Threads of their own: GTask's pool is shared with every other worker,
+   * which must not wait behind 100,000 detail calls. */
   for (guint i = 0; i < n_workers; i++)
     {
       g_autoptr(GError) error = NULL;

@@ -73,6 +73,8 @@ typedef struct
   double detail_stall_ms; /* longest stall after that */
   double list_cpu_ms;     /* the main thread's own CPU time in its */
   double detail_cpu_ms;   /* busiest gap, in each half */
+  double own_cpu_s;       /* CPU time of this process, all threads */
+  double daemon_cpu_s;    /* CPU time of libvirtd, or < 0 */
 } CoreRun;
 
 typedef struct
@@ -134,6 +136,8 @@ core_load (VsPool  *pool,
   VsStallProbe probe = { 0 };
   gint64 start, first_rows = 0;
   ReloadWait wait = { &first_rows, &probe, run };
+  double own_cpu = vs_bench_own_cpu_s ();
+  double daemon_cpu = vs_bench_daemon_cpu_s ();
 
   vs_stall_probe_start (&probe);
   start = g_get_monotonic_time ();
@@ -144,6 +148,8 @@ core_load (VsPool  *pool,
   run->detail_stall_ms = vs_stall_probe_stop (&probe);
   run->detail_cpu_ms = vs_stall_probe_cpu_ms (&probe);
   run->first_rows_s = (first_rows - start) / 1e6;
+  run->own_cpu_s = vs_bench_own_cpu_s () - own_cpu;
+  run->daemon_cpu_s = daemon_cpu >= 0 ? vs_bench_daemon_cpu_s () - daemon_cpu : -1;
 }
 
 static void
@@ -180,6 +186,7 @@ run_local (void)
 {
   static const int thread_counts[] = { 2, 5, 8 };
   double parallel_s[G_N_ELEMENTS (thread_counts)];
+  double path_parallel_s, xml_cpu_s, xml_daemon_s;
   g_autoptr(VsConnection) connection = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
@@ -197,11 +204,14 @@ run_local (void)
   /* Warm the daemon's caches the same way for every contender. */
   vs_bench_sequential_loop (conn, name);
   loop_s = vs_bench_sequential_loop (conn, name);
+  xml_cpu_s = vs_bench_daemon_cpu_s ();
   xml_s = vs_bench_volume_calls (conn, name, VS_BENCH_CALL_XML, 1);
+  xml_daemon_s = xml_cpu_s >= 0 ? vs_bench_daemon_cpu_s () - xml_cpu_s : -1;
   info_s = vs_bench_volume_calls (conn, name, VS_BENCH_CALL_INFO, 1);
   path_s = vs_bench_volume_calls (conn, name, VS_BENCH_CALL_PATH, 1);
   for (guint i = 0; i < G_N_ELEMENTS (thread_counts); i++)
     parallel_s[i] = vs_bench_volume_calls (conn, name, VS_BENCH_CALL_XML, thread_counts[i]);
+  path_parallel_s = vs_bench_volume_calls (conn, name, VS_BENCH_CALL_PATH, 8);
   virsh_s = vs_bench_virsh_vol_list (uri, name);
 
   connection = core_open (uri);
@@ -223,8 +233,12 @@ run_local (void)
   for (guint i = 0; i < G_N_ELEMENTS (thread_counts); i++)
     g_print ("       list + XML each, %d threads:              %.3f s\n",
              thread_counts[i], parallel_s[i]);
+  g_print ("       list + a call without refresh, 8 threads: %.3f s\n", path_parallel_s);
+  g_print ("       libvirtd's CPU time in the XML floor:    %.3f s\n", xml_daemon_s);
   g_print ("core: whole list in the model after             %.3f s\n", run.first_rows_s);
   g_print ("core: all details after                         %.3f s\n", run.all_s);
+  g_print ("core: CPU time meanwhile, libvirtd / ours       %.3f s / %.3f s\n",
+           run.daemon_cpu_s, run.own_cpu_s);
   g_print ("core: longest main-loop stall                   %.1f ms (target <= 16)\n",
            MAX (run.list_stall_ms, run.detail_stall_ms));
   g_print ("core: resident memory per volume                %.0f bytes (target <= 1024)\n", bytes);
@@ -236,10 +250,14 @@ run_local (void)
 
   g_print ("bench-volumes: mode=local volumes=%d loop_s=%.3f xml_floor_s=%.3f info_floor_s=%.3f "
            "call_floor_s=%.3f xml_2threads_s=%.3f xml_5threads_s=%.3f xml_8threads_s=%.3f "
-           "virsh_s=%.3f core_first_rows_s=%.3f core_s=%.3f core_vs_loop=%.2f "
+           "call_8threads_s=%.3f xml_floor_daemon_cpu_s=%.3f "
+           "virsh_s=%.3f core_first_rows_s=%.3f core_s=%.3f core_daemon_cpu_s=%.3f "
+           "core_own_cpu_s=%.3f core_vs_loop=%.2f "
            "core_vs_xml_floor=%.2f max_stall_ms=%.1f bytes_per_volume=%.0f\n",
            n_volumes, loop_s, xml_s, info_s, path_s, parallel_s[0], parallel_s[1], parallel_s[2],
-           virsh_s, run.first_rows_s, run.all_s, run.all_s / loop_s, run.all_s / xml_s,
+           path_parallel_s, xml_daemon_s,
+           virsh_s, run.first_rows_s, run.all_s, run.daemon_cpu_s, run.own_cpu_s,
+           run.all_s / loop_s, run.all_s / xml_s,
            MAX (run.list_stall_ms, run.detail_stall_ms), bytes);
 
   finish (connection, conn, name, dir);

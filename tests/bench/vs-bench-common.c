@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -130,6 +132,40 @@ vs_bench_resident_kib (void)
     return 0;
   line = strstr (status, "VmRSS:");
   return line != NULL ? g_ascii_strtoull (line + 6, NULL, 10) : 0;
+}
+
+double
+vs_bench_own_cpu_s (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double
+vs_bench_daemon_cpu_s (void)
+{
+  g_autofree char *pid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents ("/run/libvirtd.pid", &pid, NULL, NULL))
+    return -1;
+  path = g_strdup_printf ("/proc/%s/stat", g_strstrip (pid));
+  if (!g_file_get_contents (path, &stat, NULL, NULL) ||
+      (after_name = strrchr (stat, ')')) == NULL)
+    return -1;
+
+  /* After "pid (comm)": state is field 3, utime 14 and stime 15. */
+  fields = g_strsplit (after_name + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return -1;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) /
+         sysconf (_SC_CLK_TCK);
 }
 
 char *

@@ -50,6 +50,10 @@ double  vs_stall_probe_cpu_ms   (VsStallProbe *probe);
 double  vs_stall_probe_without_drawing (VsStallProbe *probe);
 
 gsize   vs_bench_resident_kib   (void);
+/* CPU time (user + system) used so far by this process, and by the
+ * libvirtd named in /run/libvirtd.pid (-1 when there is none), in seconds. */
+double  vs_bench_own_cpu_s      (void);
+double  vs_bench_daemon_cpu_s   (void);
 
 /* A dir pool of @n_volumes sparse files in a new temporary folder, started
  * (transient). Returns the folder. */
