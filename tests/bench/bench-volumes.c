@@ -418,7 +418,6 @@ run_test_driver (void)
   g_clear_object (&connection);
   vs_bench_remove_pool (conn, name, NULL);
   virConnectClose (conn);
-  vs_worker_wait_freed (10000);
 
   return 0;
 }
@@ -428,6 +427,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("- volume list benchmark");
+  int status;
 
   /* As in the application: the main thread owns the default context. */
   if (!g_main_context_acquire (NULL))
@@ -436,8 +436,14 @@ main (int   argc,
   vs_bench_parse_options (context, &argc, &argv, &uri);
 
   if (test_driver)
-    return run_test_driver ();
-  if (remote_uri != NULL)
-    return run_remote ();
-  return run_local ();
+    status = run_test_driver ();
+  else if (remote_uri != NULL)
+    status = run_remote ();
+  else
+    status = run_local ();
+
+  /* Connections closing in a thread must not be cut off by exit(). */
+  vs_worker_wait_freed (10000);
+
+  return status;
 }
