@@ -19,7 +19,6 @@
 #include "vs-domain-usage.h"
 #include "vs-error.h"
 #include "vs-pool-private.h"
-#include "vs-uri.h"
 #include "vs-volume-jobs.h"
 #include "vs-volume-private.h"
 #include "vs-volume-store.h"
@@ -28,24 +27,18 @@
 #include "vs-worker.h"
 #include "vs-xml.h"
 
-/* A local daemon: 5 served at once, and the calls waiting in the socket
- * are read the moment one of those ends (see HACKING.md, Benchmarks). */
-#define LOCAL_CALLS_IN_FLIGHT 8
-
 /* How many volume detail calls to keep in flight on a connection to @uri.
  * libvirtd serves 5 calls of a client at once by default
  * (max_client_requests): on a far link that many fill the round trips, and
- * more would only queue in the daemon, ahead of the user's own calls. An
- * in-process driver (test://) does the work with our own CPU: two threads
- * are twice as fast as one, more only take the cores from the main loop. */
+ * more would only queue in the daemon, ahead of the user's own calls; on
+ * this machine's local daemon 4, 5 or 8 made no difference within the
+ * noise (HACKING.md, Benchmarks). An in-process driver (test://) does the
+ * work with our own CPU: two threads are twice as fast as one, more only
+ * take the cores from the main loop. */
 static guint
 calls_in_flight (const char *uri)
 {
-  if (g_str_has_prefix (uri, "test:"))
-    return 2;
-  if (vs_uri_is_remote (uri))
-    return 5;
-  return LOCAL_CALLS_IN_FLIGHT;
+  return g_str_has_prefix (uri, "test:") ? 2 : 5;
 }
 
 struct _VsPool

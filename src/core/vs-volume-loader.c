@@ -27,6 +27,8 @@
 #define DETAIL_WORKERS 4
 /* Time one idle run may spend applying details, so a frame is never missed. */
 #define APPLY_BUDGET_USEC 6000
+/* How long new details may wait to be applied together. */
+#define APPLY_INTERVAL_MS 10
 /* Teardowns of indexes and detail jobs bigger than this go to a thread. */
 #define BIG_TEARDOWN 1000
 
@@ -328,6 +330,9 @@ index_path (VsVolumeLoader *self,
   update_users (self, volume);
 }
 
+static void detail_job_schedule_apply_locked (DetailJob *job,
+                                              gboolean   now);
+
 static gboolean
 detail_job_apply_cb (gpointer user_data)
 {
@@ -385,8 +390,9 @@ detail_job_apply_cb (gpointer user_data)
       g_array_append_vals (batch, job->results->data, job->results->len);
       g_array_unref (job->results);
       job->results = g_steal_pointer (&batch);
+      detail_job_schedule_apply_locked (job, TRUE);
       g_mutex_unlock (&job->mutex);
-      return G_SOURCE_CONTINUE;
+      return G_SOURCE_REMOVE;
     }
 
   if (g_atomic_int_get (&job->workers_left) == 0)
@@ -395,27 +401,30 @@ detail_job_apply_cb (gpointer user_data)
 
       g_mutex_lock (&job->mutex);
       empty = job->results->len == 0;
+      if (!empty)
+        detail_job_schedule_apply_locked (job, TRUE);
       g_mutex_unlock (&job->mutex);
 
       if (empty)
         detail_job_finish (job);
-      else
-        return G_SOURCE_CONTINUE;
     }
 
   return G_SOURCE_REMOVE;
 }
 
-/* Called with job->mutex held. */
+/* Called with job->mutex held. Details are applied once a frame at most
+ * (@now FALSE): waking the main loop for each of 10,000 results costs more
+ * than applying them. A backlog, and the end, are applied @now. */
 static void
-detail_job_schedule_apply_locked (DetailJob *job)
+detail_job_schedule_apply_locked (DetailJob *job,
+                                  gboolean   now)
 {
   GSource *source;
 
   if (job->idle_id != 0)
     return;
 
-  source = g_idle_source_new ();
+  source = now ? g_idle_source_new () : g_timeout_source_new (APPLY_INTERVAL_MS);
   /* GDK's redraw priority: batches and frames share the main loop, so
    * neither an endless animation nor a flood of details starves the other. */
   g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 20);
@@ -432,7 +441,8 @@ detail_job_worker_done (DetailJob *job)
   if (g_atomic_int_dec_and_test (&job->workers_left))
     {
       g_mutex_lock (&job->mutex);
-      detail_job_schedule_apply_locked (job);
+      /* The end is applied at once, or with the results that wait. */
+      detail_job_schedule_apply_locked (job, TRUE);
       g_mutex_unlock (&job->mutex);
     }
 }
@@ -508,7 +518,7 @@ detail_worker_thread (gpointer user_data)
 
       g_mutex_lock (&job->mutex);
       g_array_append_val (job->results, result);
-      detail_job_schedule_apply_locked (job);
+      detail_job_schedule_apply_locked (job, FALSE);
       g_mutex_unlock (&job->mutex);
     }
 
