@@ -37,7 +37,8 @@
 #include <unistd.h>
 
 #include "vs-bench-common.h"
-#include "vs-connection.h"
+#include "vs-connection-private.h"
+#include "vs-domain-usage.h"
 #include "vs-pool.h"
 #include "vs-test-volume-utils.h"
 #include "vs-worker.h"
@@ -127,6 +128,10 @@ core_open (const char *core_uri)
   vs_connection_open_async (connection, FALSE, NULL, open_done_cb, &opened);
   while (!opened)
     g_main_context_iteration (NULL, TRUE);
+  /* The host's domains are read after the open: on a far link those calls
+   * would be in flight ahead of the listing measured. */
+  while (!vs_domain_usage_get_loaded (vs_connection_get_domain_usage (connection)))
+    g_main_context_iteration (NULL, TRUE);
 
   return connection;
 }
@@ -141,6 +146,10 @@ core_load (VsPool  *pool,
   ReloadWait wait = { &first_rows, &probe, run };
   double own_cpu = vs_bench_own_cpu_s ();
   double daemon_cpu = vs_bench_daemon_cpu_s ();
+
+  /* Nothing of the pool's own in flight (its first reading, say). */
+  while (vs_pool_get_busy (pool))
+    g_main_context_iteration (NULL, TRUE);
 
   vs_stall_probe_start (&probe);
   start = g_get_monotonic_time ();
@@ -184,12 +193,52 @@ finish (VsConnection  *connection,
 
 /* Local: the core against the loop and the floors ----------------------- */
 
+typedef struct
+{
+  const char *uri;
+  const char *name;
+  double      seconds;
+  gint        done;
+} EventLoopCalls;
+
+static gpointer
+event_loop_calls_thread (gpointer user_data)
+{
+  EventLoopCalls *job = user_data;
+  virConnectPtr conn = vs_bench_open (job->uri);
+
+  job->seconds = vs_bench_volume_calls (conn, job->name, VS_BENCH_CALL_XML, 5);
+  virConnectClose (conn);
+  g_atomic_int_set (&job->done, TRUE);
+  g_main_context_wakeup (NULL);
+
+  return NULL;
+}
+
+/* XML from 5 threads as above, on a connection opened once the core runs
+ * libvirt's event loop on the GLib main loop (gvir_event_register()), with
+ * the main loop running meanwhile, as in the application: libvirt's client
+ * then takes its socket out of the event loop and puts it back around every
+ * call. */
+static double
+xml_calls_with_event_loop (const char *name)
+{
+  EventLoopCalls job = { uri, name, 0, FALSE };
+  GThread *thread = g_thread_new ("bench-event-loop", event_loop_calls_thread, &job);
+
+  while (!g_atomic_int_get (&job.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  return job.seconds;
+}
+
 static int
 run_local (void)
 {
   static const int thread_counts[] = { 2, 5, 8 };
   double parallel_s[G_N_ELEMENTS (thread_counts)];
-  double path_parallel_s, xml_cpu_s, xml_daemon_s;
+  double path_parallel_s, xml_cpu_s, xml_daemon_s, event_loop_s;
   g_autoptr(VsConnection) connection = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
@@ -234,6 +283,7 @@ run_local (void)
   core_load (pool, &run);
   rss_after = vs_bench_resident_kib ();
   check_complete (pool, n_volumes);
+  event_loop_s = xml_calls_with_event_loop (name);
   bytes = (rss_after - rss_before) * 1024.0 / n_volumes;
 
   g_print ("volumes:                                        %d\n", n_volumes);
@@ -247,6 +297,7 @@ run_local (void)
              thread_counts[i], parallel_s[i]);
   g_print ("       list + a call without refresh, 8 threads: %.3f s\n", path_parallel_s);
   g_print ("       libvirtd's CPU time in the XML floor:    %.3f s\n", xml_daemon_s);
+  g_print ("       XML each, 5 threads, libvirt-glib's loop: %.3f s\n", event_loop_s);
   g_print ("core: whole list in the model after             %.3f s\n", run.first_rows_s);
   g_print ("core: all details after                         %.3f s\n", run.all_s);
   g_print ("core: CPU time meanwhile, libvirtd / ours       %.3f s / %.3f s\n",
@@ -262,12 +313,12 @@ run_local (void)
 
   g_print ("bench-volumes: mode=local volumes=%d loop_s=%.3f xml_floor_s=%.3f info_floor_s=%.3f "
            "call_floor_s=%.3f xml_2threads_s=%.3f xml_5threads_s=%.3f xml_8threads_s=%.3f "
-           "call_8threads_s=%.3f xml_floor_daemon_cpu_s=%.3f "
+           "call_8threads_s=%.3f xml_floor_daemon_cpu_s=%.3f xml_5threads_event_loop_s=%.3f "
            "virsh_s=%.3f core_first_rows_s=%.3f core_s=%.3f core_daemon_cpu_s=%.3f "
            "core_own_cpu_s=%.3f core_vs_loop=%.2f "
            "core_vs_xml_floor=%.2f max_stall_ms=%.1f bytes_per_volume=%.0f\n",
            n_volumes, loop_s, xml_s, info_s, path_s, parallel_s[0], parallel_s[1], parallel_s[2],
-           path_parallel_s, xml_daemon_s,
+           path_parallel_s, xml_daemon_s, event_loop_s,
            virsh_s, run.first_rows_s, run.all_s, run.daemon_cpu_s, run.own_cpu_s,
            run.all_s / loop_s, run.all_s / xml_s,
            MAX (run.list_stall_ms, run.detail_stall_ms), bytes);
