@@ -563,11 +563,13 @@ detail_job_start (VsVolumeLoader *self,
   self->details = job;
 
   /* Threads of their own: GTask's pool is shared with every other worker,
-   * which must not wait behind 100,000 detail calls. */
+   * which must not wait behind 100,000 detail calls. (Linux keeps 15 bytes
+   * of a thread's name: a longer one is dropped, and perf and top show the
+   * process's.) */
   for (guint i = 0; i < n_workers; i++)
     {
       g_autoptr(GError) error = NULL;
-      GThread *thread = g_thread_try_new ("vs-volume-details", detail_worker_thread,
+      GThread *thread = g_thread_try_new ("vs-vol-details", detail_worker_thread,
                                           detail_job_ref (job), &error);
 
       if (thread != NULL)
