@@ -1,8 +1,8 @@
 # shellcheck shell=bash disable=SC2034  # the package lists are used by callers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Functions shared by build-aux/run and build-aux/test. Source it; it does
-# nothing by itself. Callers run with `set -euo pipefail`.
+# Functions shared by build-aux/run, build-aux/test and build-aux/bench.
+# Source it; it does nothing by itself. Callers run with `set -euo pipefail`.
 
 # What it takes to build the app.
 VS_BUILD_PACKAGES=(
@@ -207,4 +207,131 @@ vs_stop_libvirtd () {
   done
   vs_warn "libvirtd (pid $pid) ignored SIGTERM; killing it"
   kill -KILL "$pid" 2>/dev/null || true
+}
+
+# True when something listens on 127.0.0.1:PORT.
+vs_port_in_use () {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# vs_start_xvfb TMPDIR
+# Starts Xvfb on the first free display from :99 up (far from the :0 a
+# desktop would take); sets DISPLAY and VS_XVFB_PID (the caller stops it).
+# Xvfb writes the display number to -displayfd once it accepts connections.
+vs_start_xvfb () {
+  local tmp="$1" n i ready
+  for ((n = 99; n < 120; n++)); do
+    [[ -e "/tmp/.X$n-lock" || -e "/tmp/.X11-unix/X$n" ]] && continue
+    : >"$tmp/xvfb.display"
+    Xvfb ":$n" -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp \
+      3>"$tmp/xvfb.display" >"$tmp/xvfb.log" 2>&1 </dev/null &
+    VS_XVFB_PID=$!
+    for ((i = 0; i < 40; i++)); do
+      ready="$(cat "$tmp/xvfb.display")"
+      [[ -n "$ready" ]] && break
+      kill -0 "$VS_XVFB_PID" 2>/dev/null || break
+      sleep 0.25
+    done
+    if [[ -n "$ready" ]]; then
+      export DISPLAY=":$n"
+      vs_log "Xvfb on $DISPLAY (pid $VS_XVFB_PID)"
+      return 0
+    fi
+    # Lost a race for this display, or Xvfb cannot run at all.
+    kill -TERM "$VS_XVFB_PID" 2>/dev/null || true
+    wait "$VS_XVFB_PID" 2>/dev/null || true
+    VS_XVFB_PID=""
+    cat "$tmp/xvfb.log" >&2 || true
+  done
+  return 1
+}
+
+# vs_start_sshd DIR [EXTRA_CONFIG]
+# Starts an sshd on 127.0.0.1 (the first free port from 2222) that lets
+# root in with a key made here, with EXTRA_CONFIG (Match blocks) at the end
+# of its configuration. DIR (made here) then holds client_key,
+# host_key.pub, known_hosts, sshd.log and `ssh`, a client command that
+# reads no per-user state and trusts only that host key. Sets VS_SSHD_PID
+# (the caller stops it) and VS_SSHD_PORT. Prints why and returns 1 when it
+# cannot.
+vs_start_sshd () {
+  local dir="$1" extra="${2:-}" port=2222 i
+  mkdir -m 700 "$dir" || return 1
+  while vs_port_in_use "$port"; do
+    port=$((port + 1))
+    if [[ "$port" -gt 2300 ]]; then
+      vs_warn "no free port in 2222-2300 for sshd"
+      return 1
+    fi
+  done
+
+  ssh-keygen -q -t ed25519 -N '' -C vs-test-host -f "$dir/host_key" || return 1
+  ssh-keygen -q -t ed25519 -N '' -C vs-test-client -f "$dir/client_key" || return 1
+  cp "$dir/client_key.pub" "$dir/authorized_keys"
+  : >"$dir/known_hosts"
+  vs_ssh_trust_port "$dir" "$port"
+
+  cat >"$dir/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+Port $port
+HostKey $dir/host_key
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+# The key lives under /tmp, which is world-writable: skip the mode check.
+StrictModes no
+UsePAM no
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AllowTcpForwarding no
+X11Forwarding no
+PrintMotd no
+LogLevel VERBOSE
+$extra
+EOF
+
+  cat >"$dir/ssh" <<EOF
+#!/bin/sh
+exec ssh -F /dev/null -o UserKnownHostsFile=$dir/known_hosts \\
+  -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR "\$@"
+EOF
+  chmod +x "$dir/ssh"
+
+  mkdir -p /run/sshd
+  chmod 755 /run/sshd
+  if ! /usr/sbin/sshd -t -f "$dir/sshd_config" 2>"$dir/sshd.log"; then
+    vs_warn "sshd rejects its configuration:"
+    cat "$dir/sshd.log" >&2
+    return 1
+  fi
+  /usr/sbin/sshd -D -e -f "$dir/sshd_config" </dev/null 2>"$dir/sshd.log" &
+  VS_SSHD_PID=$!
+  VS_SSHD_PORT="$port"
+  for ((i = 0; i < 40; i++)); do
+    vs_port_in_use "$port" && return 0
+    if ! kill -0 "$VS_SSHD_PID" 2>/dev/null; then
+      VS_SSHD_PID=""
+      vs_warn "sshd exited:"
+      cat "$dir/sshd.log" >&2
+      return 1
+    fi
+    sleep 0.25
+  done
+  return 0
+}
+
+# vs_ssh_trust_port DIR PORT
+# Lets the `ssh` of vs_start_sshd DIR trust its host key at
+# 127.0.0.1:PORT (the sshd's own port, or a proxy in front of it).
+vs_ssh_trust_port () {
+  printf '[127.0.0.1]:%s %s\n' "$2" "$(cut -d' ' -f1,2 "$1/host_key.pub")" >>"$1/known_hosts"
+}
+
+# vs_ssh_uri DIR PORT
+# Prints the qemu+ssh:// URI of the system daemon, as root through
+# 127.0.0.1:PORT, with the key and client command of vs_start_sshd DIR.
+vs_ssh_uri () {
+  printf 'qemu+ssh://root@127.0.0.1:%s/system?keyfile=%s/client_key&no_verify=1&no_tty=1&command=%s/ssh\n' \
+    "$2" "$1" "$1"
 }

@@ -12,7 +12,9 @@
 #include <signal.h>
 
 #include <errno.h>
+#include <libvirt/virterror.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -429,4 +431,91 @@ vs_test_pause_daemon_mid_transfer (VsJob          *job,
                   " bytes", (int) pid, vs_job_get_bytes_done (job), vs_job_get_bytes_total (job));
 
   return pid;
+}
+
+char *
+vs_test_test_volume_name (guint number)
+{
+  return g_strdup_printf ("vol-%07u.img", number);
+}
+
+/* The pool @pool_name of the test driver, made (transient) when missing. */
+static virStoragePoolPtr
+test_driver_pool (virConnectPtr  conn,
+                  const char    *pool_name)
+{
+  g_autofree char *xml = NULL;
+  virStoragePoolPtr pool = NULL;
+  virStoragePoolPtr *pools = NULL;
+  int n = virConnectListAllStoragePools (conn, &pools, 0);
+
+  /* Listed rather than looked up: a failed lookup would print an error. */
+  for (int i = 0; i < n; i++)
+    {
+      if (pool == NULL && g_strcmp0 (virStoragePoolGetName (pools[i]), pool_name) == 0)
+        pool = g_steal_pointer (&pools[i]);
+      else
+        virStoragePoolFree (pools[i]);
+    }
+  free (pools);
+  if (pool != NULL)
+    return pool;
+
+  xml = g_markup_printf_escaped ("<pool type='dir'><name>%s</name>"
+                                 "<target><path>/%s</path></target></pool>",
+                                 pool_name, pool_name);
+  pool = virStoragePoolCreateXML (conn, xml, 0);
+  if (pool == NULL)
+    g_error ("Could not create the pool %s: %s", pool_name, virGetLastErrorMessage ());
+
+  return pool;
+}
+
+void
+vs_test_make_test_volumes (virConnectPtr  conn,
+                           const char    *pool_name,
+                           guint          first,
+                           guint          n)
+{
+  virStoragePoolPtr pool = test_driver_pool (conn, pool_name);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *name = vs_test_test_volume_name (i);
+      g_autofree char *xml = g_strdup_printf ("<volume><name>%s</name>"
+                                              "<capacity unit='MiB'>%u</capacity>"
+                                              "<allocation>0</allocation></volume>",
+                                              name, 1 + i % 64);
+      virStorageVolPtr vol = virStorageVolCreateXML (pool, xml, 0);
+
+      if (vol == NULL)
+        g_error ("Could not create %s: %s", name, virGetLastErrorMessage ());
+      virStorageVolFree (vol);
+    }
+  virStoragePoolFree (pool);
+}
+
+guint
+vs_test_delete_test_volumes (virConnectPtr  conn,
+                             const char    *pool_name,
+                             guint          first,
+                             guint          end,
+                             guint          step)
+{
+  virStoragePoolPtr pool = test_driver_pool (conn, pool_name);
+  guint n_deleted = 0;
+
+  for (guint i = first; i < end; i += step)
+    {
+      g_autofree char *name = vs_test_test_volume_name (i);
+      virStorageVolPtr vol = virStorageVolLookupByName (pool, name);
+
+      if (vol == NULL || virStorageVolDelete (vol, 0) < 0)
+        g_error ("Could not delete %s: %s", name, virGetLastErrorMessage ());
+      virStorageVolFree (vol);
+      n_deleted++;
+    }
+  virStoragePoolFree (pool);
+
+  return n_deleted;
 }

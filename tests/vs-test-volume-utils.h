@@ -144,4 +144,23 @@ pid_t     vs_test_pause_daemon_mid_transfer (VsJob          *job,
  * not answer. A VsTestItCase after hook. */
 void      vs_test_ensure_daemon     (void);
 
+/* Many volumes on libvirt's test driver (@conn: test:///default, whose
+ * state every connection of the process shares): makes the transient pool
+ * @pool_name when it is missing, then the volumes "vol-%07u.img" numbered
+ * @first to @first + @n - 1, of (1 + number % 64) MiB each. A run of
+ * 100,000 takes a few seconds. */
+void      vs_test_make_test_volumes   (virConnectPtr          conn,
+                                       const char            *pool_name,
+                                       guint                  first,
+                                       guint                  n);
+/* Deletes the volumes numbered @first, @first + @step, ... below @end;
+ * returns how many. */
+guint     vs_test_delete_test_volumes (virConnectPtr          conn,
+                                       const char            *pool_name,
+                                       guint                  first,
+                                       guint                  end,
+                                       guint                  step);
+/* The name vs_test_make_test_volumes() gives volume @number. */
+char     *vs_test_test_volume_name    (guint                  number);
+
 G_END_DECLS

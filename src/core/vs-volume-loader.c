@@ -21,11 +21,14 @@
 #include "vs-worker.h"
 #include "vs-xml.h"
 
-/* Volume details are fetched by this many threads at once; libvirtd serves
+/* Volume details are fetched by this many threads at once unless
+ * vs_volume_loader_set_calls_in_flight() says otherwise; libvirtd serves
  * several calls of one client in parallel. */
 #define DETAIL_WORKERS 4
 /* Time one idle run may spend applying details, so a frame is never missed. */
 #define APPLY_BUDGET_USEC 6000
+/* How long new details may wait to be applied together. */
+#define APPLY_INTERVAL_MS 10
 /* Teardowns of indexes and detail jobs bigger than this go to a thread. */
 #define BIG_TEARDOWN 1000
 
@@ -53,6 +56,7 @@ struct _VsVolumeLoader
   DetailJob         *details;
   guint64            volumes_capacity;
   guint              generation;
+  guint              calls_in_flight;
   guint              loaded : 1;
   guint              listing : 1;          /* until the listing is applied */
   guint              reload_running : 1;   /* until its callers are answered */
@@ -100,6 +104,7 @@ typedef struct
   virStoragePoolPtr  ptr;
   guint              generation;
   VolumeIndex       *index;      /* may be NULL */
+  VsVolumeOwner     *owner;      /* not owned: only given to new volumes */
 } ListData;
 
 typedef struct
@@ -325,6 +330,9 @@ index_path (VsVolumeLoader *self,
   update_users (self, volume);
 }
 
+static void detail_job_schedule_apply_locked (DetailJob *job,
+                                              gboolean   now);
+
 static gboolean
 detail_job_apply_cb (gpointer user_data)
 {
@@ -382,8 +390,9 @@ detail_job_apply_cb (gpointer user_data)
       g_array_append_vals (batch, job->results->data, job->results->len);
       g_array_unref (job->results);
       job->results = g_steal_pointer (&batch);
+      detail_job_schedule_apply_locked (job, TRUE);
       g_mutex_unlock (&job->mutex);
-      return G_SOURCE_CONTINUE;
+      return G_SOURCE_REMOVE;
     }
 
   if (g_atomic_int_get (&job->workers_left) == 0)
@@ -392,27 +401,30 @@ detail_job_apply_cb (gpointer user_data)
 
       g_mutex_lock (&job->mutex);
       empty = job->results->len == 0;
+      if (!empty)
+        detail_job_schedule_apply_locked (job, TRUE);
       g_mutex_unlock (&job->mutex);
 
       if (empty)
         detail_job_finish (job);
-      else
-        return G_SOURCE_CONTINUE;
     }
 
   return G_SOURCE_REMOVE;
 }
 
-/* Called with job->mutex held. */
+/* Called with job->mutex held. Details are applied once a frame at most
+ * (@now FALSE): waking the main loop for each of 10,000 results costs more
+ * than applying them. A backlog, and the end, are applied @now. */
 static void
-detail_job_schedule_apply_locked (DetailJob *job)
+detail_job_schedule_apply_locked (DetailJob *job,
+                                  gboolean   now)
 {
   GSource *source;
 
   if (job->idle_id != 0)
     return;
 
-  source = g_idle_source_new ();
+  source = now ? g_idle_source_new () : g_timeout_source_new (APPLY_INTERVAL_MS);
   /* GDK's redraw priority: batches and frames share the main loop, so
    * neither an endless animation nor a flood of details starves the other. */
   g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 20);
@@ -421,6 +433,18 @@ detail_job_schedule_apply_locked (DetailJob *job)
   g_source_set_static_name (source, "[vs-volume-loader] apply volume details");
   job->idle_id = g_source_attach (source, job->context);
   g_source_unref (source);
+}
+
+static void
+detail_job_worker_done (DetailJob *job)
+{
+  if (g_atomic_int_dec_and_test (&job->workers_left))
+    {
+      g_mutex_lock (&job->mutex);
+      /* The end is applied at once, or with the results that wait. */
+      detail_job_schedule_apply_locked (job, TRUE);
+      g_mutex_unlock (&job->mutex);
+    }
 }
 
 static gboolean
@@ -466,13 +490,10 @@ detail_job_take (DetailJob         *job,
   return found;
 }
 
-static void
-detail_worker_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+detail_worker_thread (gpointer user_data)
 {
-  DetailJob *job = task_data;
+  DetailJob *job = user_data;
   virStorageVolPtr vol;
   guint index;
 
@@ -497,18 +518,14 @@ detail_worker_thread (GTask        *task,
 
       g_mutex_lock (&job->mutex);
       g_array_append_val (job->results, result);
-      detail_job_schedule_apply_locked (job);
+      detail_job_schedule_apply_locked (job, FALSE);
       g_mutex_unlock (&job->mutex);
     }
 
-  if (g_atomic_int_dec_and_test (&job->workers_left))
-    {
-      g_mutex_lock (&job->mutex);
-      detail_job_schedule_apply_locked (job);
-      g_mutex_unlock (&job->mutex);
-    }
+  detail_job_worker_done (job);
+  detail_job_unref (job);
 
-  g_task_return_boolean (task, TRUE);
+  return NULL;
 }
 
 static void
@@ -541,17 +558,28 @@ detail_job_start (VsVolumeLoader *self,
 
   job->loader = self;
   job->context = g_main_context_ref_thread_default ();
-  n_workers = CLAMP (job->n_vols, 1, DETAIL_WORKERS);
+  n_workers = CLAMP (job->n_vols, 1, self->calls_in_flight);
   job->workers_left = n_workers;
   self->details = job;
 
+  /* Threads of their own: GTask's pool is shared with every other worker,
+   * which must not wait behind 100,000 detail calls. (Linux keeps 15 bytes
+   * of a thread's name: a longer one is dropped, and perf and top show the
+   * process's.) */
   for (guint i = 0; i < n_workers; i++)
     {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      GThread *thread = g_thread_try_new ("vs-vol-details", detail_worker_thread,
+                                          detail_job_ref (job), &error);
 
-      g_task_set_source_tag (task, detail_job_start);
-      g_task_set_task_data (task, detail_job_ref (job), (GDestroyNotify) detail_job_unref);
-      g_task_run_in_thread (task, detail_worker_thread);
+      if (thread != NULL)
+        g_thread_unref (thread);
+      else
+        {
+          g_warning ("Could not start a thread for volume details: %s", error->message);
+          detail_job_worker_done (job);
+          detail_job_unref (job);
+        }
     }
 
   if (!was_loading)
@@ -755,7 +783,10 @@ list_volumes_worker (gpointer       task_data,
         }
       else
         {
+          /* A new object nobody else sees yet: 100,000 of these cost the
+           * main thread 10 ms when it sets the owner itself. */
           entry->volume = vs_volume_new (name, key);
+          vs_volume_set_owner (entry->volume, data->owner);
           g_ptr_array_add (result->added, g_object_ref (entry->volume));
         }
       g_hash_table_insert (result->index->by_key, (gpointer) vs_volume_get_key (entry->volume), entry);
@@ -896,9 +927,6 @@ list_volumes_apply (gpointer      source,
   g_clear_pointer (&self->index, volume_index_unref);
   self->index = g_steal_pointer (&result->index);
 
-  for (guint i = 0; i < result->added->len; i++)
-    vs_volume_set_owner (g_ptr_array_index (result->added, i), self->owner);
-
   update_all_users (self);
 
   vs_volume_store_append (self->volumes, result->added);
@@ -1008,6 +1036,7 @@ run_reload (VsVolumeLoader *self,
   virStoragePoolRef (data->ptr);
   data->generation = ++self->generation;
   data->index = self->index != NULL ? volume_index_ref (self->index) : NULL;
+  data->owner = self->owner;
 
   self->reload_running = TRUE;
   set_listing (self, TRUE);
@@ -1118,6 +1147,7 @@ vs_volume_loader_init (VsVolumeLoader *self)
   self->reload_waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->reload_queued = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->calls_in_flight = DETAIL_WORKERS;
 }
 
 /* API ------------------------------------------------------------------- */
@@ -1340,6 +1370,17 @@ vs_volume_loader_reload_finish (VsVolumeLoader  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+vs_volume_loader_set_calls_in_flight (VsVolumeLoader *self,
+                                      guint           n_calls)
+{
+  g_return_if_fail (VS_IS_VOLUME_LOADER (self));
+  g_return_if_fail (n_calls > 0);
+
+  /* From the next listing on. */
+  self->calls_in_flight = n_calls;
 }
 
 void

@@ -65,6 +65,11 @@ void            vs_volume_loader_reload_async  (VsVolumeLoader       *self,
 gboolean        vs_volume_loader_reload_finish (VsVolumeLoader       *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+/* How many detail calls the loader keeps in flight (default 4); a remote
+ * daemon serves at most max_client_requests (5 by default) of one client's
+ * calls at once. Takes effect from the next listing. */
+void            vs_volume_loader_set_calls_in_flight (VsVolumeLoader *self,
+                                                      guint           n_calls);
 /* Fetches @volume's details before the others'. */
 void            vs_volume_loader_prioritize    (VsVolumeLoader       *self,
                                                 VsVolume             *volume);
