@@ -35,6 +35,20 @@ vs_test_trap_check (void)
   g_test_fail_printf ("the test case failed in its subprocess (see its stderr above)");
 }
 
+/* Runs a case in its subprocess. The case's connections close in threads
+ * (vs_release_conn()): they finish before the process exits, as in the
+ * application. libvirtd 9.0 crashed (use after free in
+ * remoteClientFreePrivateCallbacks) when a client went away while its
+ * request to deregister event callbacks still waited in the daemon, which
+ * took the next cases down with it. */
+static void
+run_case_body (GTestFunc func)
+{
+  func ();
+  if (!vs_worker_wait_freed (VS_TEST_TIMEOUT_MS))
+    g_test_message ("some libvirt handles were still being released at exit");
+}
+
 static void
 run_isolated_case (gconstpointer data)
 {
@@ -42,14 +56,7 @@ run_isolated_case (gconstpointer data)
 
   if (g_test_subprocess ())
     {
-      func ();
-      /* The case's connections close in threads (vs_release_conn()): let
-       * them finish before the process exits, as the application does.
-       * libvirtd 9.0 was seen to crash when a client went away in the
-       * middle of deregistering its event callbacks
-       * (remoteClientFreePrivateCallbacks), taking the next cases down. */
-      if (!vs_worker_wait_freed (VS_TEST_TIMEOUT_MS))
-        g_test_message ("some libvirt handles were still being released at exit");
+      run_case_body (func);
       return;
     }
 
@@ -1012,7 +1019,7 @@ run_guarded_case (gconstpointer data)
 
   if (g_test_subprocess ())
     {
-      test_case->func ();
+      run_case_body (test_case->func);
       return;
     }
 
