@@ -223,7 +223,10 @@ vs_start_xvfb () {
   for ((n = 99; n < 120; n++)); do
     [[ -e "/tmp/.X$n-lock" || -e "/tmp/.X11-unix/X$n" ]] && continue
     : >"$tmp/xvfb.display"
-    Xvfb ":$n" -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp \
+    # -noreset: by default an X server resets when its last client leaves,
+    # and a client that connects meanwhile gets "cannot open display" (a
+    # test started right after another one failed that way).
+    Xvfb ":$n" -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset \
       3>"$tmp/xvfb.display" >"$tmp/xvfb.log" 2>&1 </dev/null &
     VS_XVFB_PID=$!
     for ((i = 0; i < 40; i++)); do
