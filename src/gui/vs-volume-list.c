@@ -17,6 +17,7 @@
 #include "vs-pool.h"
 #include "vs-volume.h"
 #include "vs-volume-allocation-cell.h"
+#include "vs-volume-delete.h"
 #include "vs-volume-list.h"
 #include "vs-volume-name-cell.h"
 #include "vs-volume-operations.h"
@@ -26,7 +27,6 @@
 #include "vs-volume-text-cell.h"
 
 /* How many names a confirmation lists before "and N more". */
-#define MAX_LISTED_NAMES 10
 /* While details arrive, the sorted order is refreshed this often (ms) so a
  * list sorted by size or format settles without waiting for the last one. */
 #define RESORT_INTERVAL_MS 1500
@@ -96,17 +96,6 @@ struct _VsVolumeList
   /* Volume operations */
   VsVolume            *select_pending;  /* made here, not in the list yet */
 };
-
-/* The volumes of one confirmed delete, and what went wrong. */
-typedef struct
-{
-  VsVolumeList *self;
-  GPtrArray    *volumes;
-  GPtrArray    *failed;     /* VsVolume, in the order of @errors */
-  GPtrArray    *errors;     /* GError */
-  guint         pending;
-  gboolean      wipe;       /* wipe each volume before deleting it */
-} DeleteData;
 
 static void vs_volume_list_update_state (VsVolumeList *self);
 static void select_pending_cb (VsVolumeList *self);
@@ -873,93 +862,13 @@ popup_at_point (VsVolumeList *self,
 
 /* Deleting -------------------------------------------------------------- */
 
-static gboolean
-volume_in_use (VsVolume *volume)
-{
-  const char * const *used_by = vs_volume_get_used_by (volume);
-
-  return used_by != NULL && used_by[0] != NULL;
-}
-
-/* "• name" lines, at most MAX_LISTED_NAMES of them, then "… and N more";
- * with @users, each line says which virtual machines use the volume. */
 static void
-append_volume_lines (GString   *text,
-                     GPtrArray *volumes,
-                     gboolean   users)
+volumes_deleted_cb (GObject                    *owner,
+                    const VsVolumeDeleteReport *report)
 {
-  for (guint i = 0; i < volumes->len && i < MAX_LISTED_NAMES; i++)
-    {
-      VsVolume *volume = g_ptr_array_index (volumes, i);
+  VsVolumeList *self = VS_VOLUME_LIST (owner);
 
-      if (users)
-        {
-          g_autofree char *names = vs_volume_text_cell_format_used_by (vs_volume_get_used_by (volume));
-
-          /* Translators: a volume's name, then the virtual machines that use it */
-          g_string_append_printf (text, _("• %s — used by %s"), vs_volume_get_name (volume), names);
-        }
-      else
-        g_string_append_printf (text, "• %s", vs_volume_get_name (volume));
-      g_string_append_c (text, '\n');
-    }
-
-  if (volumes->len > MAX_LISTED_NAMES)
-    {
-      guint more = volumes->len - MAX_LISTED_NAMES;
-
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", more),
-                              more);
-      g_string_append_c (text, '\n');
-    }
-}
-
-/* Why the volumes in @in_use stay: a virtual machine uses them, and Virt
- * Storage (not libvirt, which would delete them) refuses. */
-static void
-append_in_use (GString   *text,
-               GPtrArray *in_use,
-               gboolean   alone)
-{
-  if (alone)
-    g_string_append (text, g_dngettext (GETTEXT_PACKAGE,
-                                        "A virtual machine uses this volume. Virt Storage does not delete "
-                                        "a volume that a virtual machine uses, so that no machine loses "
-                                        "its disk:",
-                                        "Virtual machines use these volumes. Virt Storage does not delete "
-                                        "a volume that a virtual machine uses, so that no machine loses "
-                                        "its disk:",
-                                        in_use->len));
-  else
-    g_string_append (text, g_dngettext (GETTEXT_PACKAGE,
-                                        "Virt Storage keeps this one, because a virtual machine uses it:",
-                                        "Virt Storage keeps these, because virtual machines use them:",
-                                        in_use->len));
-  g_string_append_c (text, '\n');
-  append_volume_lines (text, in_use, TRUE);
-}
-
-static void
-delete_data_free (DeleteData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_pointer (&data->volumes, g_ptr_array_unref);
-  g_clear_pointer (&data->failed, g_ptr_array_unref);
-  g_clear_pointer (&data->errors, g_ptr_array_unref);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteData, delete_data_free)
-
-static void
-delete_finished (DeleteData *data)
-{
-  VsVolumeList *self = data->self;
-  g_autofree char *heading = NULL;
-  g_autoptr(GString) body = NULL;
-  g_autoptr(GString) detail = NULL;
-
-  if (data->errors->len == 0)
+  if (report->errors->len == 0)
     {
       /* A later operation that worked makes an old error moot. */
       if (!self->error_is_listing)
@@ -967,89 +876,8 @@ delete_finished (DeleteData *data)
       return;
     }
 
-  if (data->volumes->len == 1)
-    {
-      heading = g_strdup_printf (_("Could not delete “%s”"),
-                                 vs_volume_get_name (g_ptr_array_index (data->volumes, 0)));
-      vs_error_bar_show_error (self->error_bar, heading, g_ptr_array_index (data->errors, 0));
-      self->error_is_listing = FALSE;
-      return;
-    }
-
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Could not delete %u volume of %u",
-                                          "Could not delete %u volumes of %u",
-                                          data->errors->len),
-                             data->errors->len, data->volumes->len);
-  body = g_string_new (NULL);
-  detail = g_string_new (NULL);
-  for (guint i = 0; i < data->errors->len; i++)
-    {
-      const char *name = vs_volume_get_name (g_ptr_array_index (data->failed, i));
-      const GError *error = g_ptr_array_index (data->errors, i);
-      const char *libvirt_message = vs_error_get_libvirt_message (error);
-
-      if (i > 0)
-        g_string_append_c (body, '\n');
-      /* Translators: a volume's name, then why it could not be deleted */
-      g_string_append_printf (body, _("%s: %s"), name,
-                              libvirt_message != NULL ? vs_error_get_summary (error) : error->message);
-      if (libvirt_message != NULL)
-        {
-          if (detail->len > 0)
-            g_string_append_c (detail, '\n');
-          g_string_append_printf (detail, _("%s: %s"), name, libvirt_message);
-        }
-    }
-
-  vs_error_bar_show_message (self->error_bar, heading, body->str, detail->str);
+  vs_volume_delete_show_failures (self->error_bar, report);
   self->error_is_listing = FALSE;
-}
-
-static void
-volume_deleted_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DeleteData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean deleted;
-
-  deleted = data->wipe ? vs_volume_operations_finish (result, NULL, &error)
-                       : vs_volume_delete_finish (VS_VOLUME (object), result, &error);
-  if (!deleted && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_ptr_array_add (data->failed, g_object_ref (object));
-      g_ptr_array_add (data->errors, g_steal_pointer (&error));
-    }
-
-  if (--data->pending == 0)
-    {
-      delete_finished (data);
-      delete_data_free (data);
-    }
-}
-
-static void
-delete_confirmed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(DeleteData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!vs_confirm_with_option_finish (result, &data->wipe, &error))
-    return;
-
-  data->pending = data->volumes->len;
-  for (guint i = 0; i < data->volumes->len; i++)
-    if (data->wipe)
-      vs_volume_operations_wipe_and_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
-                                                  volume_deleted_cb, data);
-    else
-      vs_volume_delete_async (g_ptr_array_index (data->volumes, i), data->self->cancellable,
-                              volume_deleted_cb, data);
-  g_steal_pointer (&data);
 }
 
 /* Signal callbacks ----------------------------------------------------- */
@@ -1821,12 +1649,6 @@ void
 vs_volume_list_delete_selected (VsVolumeList *self)
 {
   g_autoptr(GPtrArray) selected = NULL;
-  g_autoptr(GPtrArray) free_volumes = NULL;
-  g_autoptr(GPtrArray) in_use = NULL;
-  g_autoptr(GString) body = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *button = NULL;
-  DeleteData *data;
 
   g_return_if_fail (VS_IS_VOLUME_LIST (self));
 
@@ -1834,84 +1656,7 @@ vs_volume_list_delete_selected (VsVolumeList *self)
   if (selected->len == 0 || self->pool == NULL)
     return;
 
-  free_volumes = g_ptr_array_new_with_free_func (g_object_unref);
-  in_use = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < selected->len; i++)
-    {
-      VsVolume *volume = g_ptr_array_index (selected, i);
-
-      g_ptr_array_add (volume_in_use (volume) ? in_use : free_volumes, g_object_ref (volume));
-    }
-
-  body = g_string_new (NULL);
-
-  /* Nothing can go: say why, and offer nothing to press but Close. The
-   * core checks again at delete time, against the host's domains then. */
-  if (free_volumes->len == 0)
-    {
-      if (in_use->len == 1)
-        heading = g_strdup_printf (_("The volume “%s” cannot be deleted"),
-                                   vs_volume_get_name (g_ptr_array_index (in_use, 0)));
-      else
-        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "The %u selected volume cannot be deleted",
-                                                "None of the %u selected volumes can be deleted",
-                                                in_use->len),
-                                   in_use->len);
-      append_in_use (body, in_use, TRUE);
-      g_string_append_c (body, '\n');
-      g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
-                                          "Remove the disk from the virtual machine first, or delete the machine.",
-                                          "Remove the disks from the virtual machines first, or delete the machines.",
-                                          in_use->len));
-      vs_message_show (GTK_WIDGET (self), GTK_MESSAGE_WARNING, heading, body->str, NULL);
-      return;
-    }
-
-  if (free_volumes->len == 1)
-    {
-      VsVolume *volume = g_ptr_array_index (free_volumes, 0);
-
-      heading = g_strdup_printf (_("Delete the volume “%s”?"), vs_volume_get_name (volume));
-      g_string_append_printf (body, _("%s is deleted from the disk with all its data."),
-                              vs_volume_get_path (volume));
-      g_string_append_c (body, '\n');
-    }
-  else
-    {
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u volume?", "Delete %u volumes?",
-                                              free_volumes->len),
-                                 free_volumes->len);
-      g_string_append (body, _("These volumes are deleted from the disk with all their data:"));
-      g_string_append_c (body, '\n');
-      append_volume_lines (body, free_volumes, FALSE);
-    }
-
-  if (in_use->len > 0)
-    {
-      g_string_append_c (body, '\n');
-      append_in_use (body, in_use, FALSE);
-    }
-
-  g_string_append_c (body, '\n');
-  g_string_append (body, _("This cannot be undone."));
-
-  if (in_use->len > 0)
-    button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Delete %u Volume", "_Delete %u Volumes",
-                                           free_volumes->len),
-                              free_volumes->len);
-  else
-    button = g_strdup (free_volumes->len == 1 ? _("_Delete") : _("_Delete All"));
-
-  data = g_new0 (DeleteData, 1);
-  data->self = g_object_ref (self);
-  data->volumes = g_steal_pointer (&free_volumes);
-  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
-  data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-
-  vs_confirm_with_option_async (GTK_WIDGET (self), heading, body->str, button,
-                                _("_Wipe before deleting: overwrite the data with zeros first (slow)"),
-                                self->cancellable, delete_confirmed_cb, data);
+  vs_volume_delete_ask (GTK_WIDGET (self), selected, self->cancellable, volumes_deleted_cb, G_OBJECT (self));
 }
 
 void
