@@ -9,7 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 #include <libvirt/virterror.h>
@@ -27,6 +33,8 @@
 #define DETAIL_WORKERS 4
 /* Time one idle run may spend applying details, so a frame is never missed. */
 #define APPLY_BUDGET_USEC 6000
+/* How much lower than the rest of the process detail threads run. */
+#define DETAIL_THREAD_NICE 10
 /* How long new details may wait to be applied together. */
 #define APPLY_INTERVAL_MS 10
 /* Teardowns of indexes and detail jobs bigger than this go to a thread. */
@@ -490,12 +498,26 @@ detail_job_take (DetailJob         *job,
   return found;
 }
 
+/* Details are background work: the window's main thread, when it has
+ * something to do, goes first. Linux gives each thread a nice value of its
+ * own (setpriority() on a thread id); elsewhere this does nothing. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), DETAIL_THREAD_NICE) != 0)
+    g_debug ("Could not lower the priority of a detail thread: %s", g_strerror (errno));
+#endif
+}
+
 static gpointer
 detail_worker_thread (gpointer user_data)
 {
   DetailJob *job = user_data;
   virStorageVolPtr vol;
   guint index;
+
+  lower_thread_priority ();
 
   while (!g_cancellable_is_cancelled (job->cancellable) &&
          detail_job_take (job, &index, &vol))

@@ -302,10 +302,31 @@ ellipsized_query_tooltip_cb (GtkWidget  *widget,
                              gboolean    keyboard_mode,
                              GtkTooltip *tooltip)
 {
-  GtkLabel *label = GTK_LABEL (widget);
-  const char *text = gtk_label_get_text (label);
+  const char *text;
+  gboolean cut_short;
 
-  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+  if (GTK_IS_LABEL (widget))
+    {
+      text = gtk_label_get_text (GTK_LABEL (widget));
+      cut_short = text != NULL && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+    }
+  else
+    {
+      /* GtkInscription keeps its layout to itself: lay the text out as it
+       * does and see whether it fits. */
+      g_autoptr(PangoLayout) layout = NULL;
+      int width = 0;
+
+      text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      if (text == NULL)
+        return FALSE;
+      layout = gtk_widget_create_pango_layout (widget, text);
+      pango_layout_set_attributes (layout, gtk_inscription_get_attributes (GTK_INSCRIPTION (widget)));
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      cut_short = width > gtk_widget_get_width (widget);
+    }
+
+  if (text == NULL || *text == '\0' || !cut_short)
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
@@ -319,6 +340,15 @@ vs_label_tooltip_when_ellipsized (GtkLabel *label)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (ellipsized_query_tooltip_cb), NULL);
+}
+
+void
+vs_inscription_tooltip_when_cut (GtkInscription *inscription)
+{
+  g_return_if_fail (GTK_IS_INSCRIPTION (inscription));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (inscription), TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (ellipsized_query_tooltip_cb), NULL);
 }
 
 /* "_Save" → "Save", "Rock_&_Roll" keeps its "&", "__" → "_". */

@@ -89,6 +89,9 @@ void vs_widget_set_tooltip (GtkWidget  *widget,
 /* Makes @label show its whole text as a tooltip when it is cut short (an
  * ellipsized cell), without setting any tooltip text up front. */
 void vs_label_tooltip_when_ellipsized (GtkLabel *label);
+/* The same for a GtkInscription (a volume list cell): its text in a
+ * tooltip when it does not fit. */
+void vs_inscription_tooltip_when_cut (GtkInscription *inscription);
 
 /* GTK 4.8 names a button with a mnemonic label by its raw label and its
  * child's text together ("_Delete Delete" for screen readers), and an

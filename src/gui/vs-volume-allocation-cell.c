@@ -25,7 +25,7 @@ struct _VsVolumeAllocationCell
 
   VsVolume    *volume;
   GtkLevelBar *bar;
-  GtkLabel    *label;
+  GtkInscription *label;
 };
 
 G_DEFINE_FINAL_TYPE (VsVolumeAllocationCell, vs_volume_allocation_cell, GTK_TYPE_WIDGET)
@@ -80,7 +80,7 @@ update_cb (VsVolumeAllocationCell *self)
   if (!vs_volume_get_details_loaded (self->volume))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->bar), FALSE);
-      gtk_label_set_text (self->label, "…");
+      gtk_inscription_set_text (self->label, "…");
       return;
     }
 
@@ -89,7 +89,7 @@ update_cb (VsVolumeAllocationCell *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->bar), TRUE);
   gtk_level_bar_set_value (self->bar, CLAMP (fraction, 0.0, 1.0));
-  gtk_label_set_text (self->label, allocation_text);
+  gtk_inscription_set_text (self->label, allocation_text);
 }
 
 /* Class ----------------------------------------------------------------- */
@@ -185,12 +185,13 @@ vs_volume_allocation_cell_init (VsVolumeAllocationCell *self)
                                   -1);
   gtk_widget_set_parent (GTK_WIDGET (self->bar), widget);
 
-  self->label = GTK_LABEL (gtk_label_new (NULL));
+  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  gtk_label_set_attributes (self->label, attrs);
+  gtk_inscription_set_attributes (self->label, attrs);
   pango_attr_list_unref (attrs);
-  gtk_label_set_xalign (self->label, 1.0);
-  gtk_label_set_width_chars (self->label, 9);
+  gtk_inscription_set_xalign (self->label, 1.0);
+  gtk_inscription_set_min_chars (self->label, 9);
+  gtk_inscription_set_nat_chars (self->label, 9);
   gtk_widget_set_parent (GTK_WIDGET (self->label), widget);
 
   gtk_widget_set_has_tooltip (widget, TRUE);

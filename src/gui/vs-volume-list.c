@@ -1424,6 +1424,10 @@ vs_volume_list_init (VsVolumeList *self)
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Rows scrolled into view show their volume even while the others wait
+   * for their turn. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
+                           G_CALLBACK (update_view_range), self, G_CONNECT_SWAPPED);
   self->sort_key = VS_VOLUME_SORT_NAME;
   self->sort_order = GTK_SORT_ASCENDING;
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);

@@ -26,7 +26,7 @@ struct _VsVolumeNameCell
 
   VsVolume  *volume;
   GtkImage  *image;
-  GtkLabel  *label;
+  GtkInscription *label;
   GtkLabel  *backing_label;   /* an overlay's base, hidden otherwise */
   GtkWidget *spinner;
 };
@@ -95,7 +95,7 @@ name_changed_cb (VsVolumeNameCell *self)
 {
   const char *name = vs_volume_get_name (self->volume);
 
-  gtk_label_set_text (self->label, name);
+  gtk_inscription_set_text (self->label, name);
   name_row (self, name);
 }
 
@@ -104,7 +104,8 @@ details_changed_cb (VsVolumeNameCell *self)
 {
   const char *backing = vs_volume_get_backing_path (self->volume);
 
-  gtk_image_set_from_icon_name (self->image, icon_name (self->volume));
+  if (g_strcmp0 (gtk_image_get_icon_name (self->image), icon_name (self->volume)) != 0)
+    gtk_image_set_from_icon_name (self->image, icon_name (self->volume));
 
   /* An overlay (linked clone) says what it is based on; its own name is
    * cut short last. */
@@ -215,11 +216,10 @@ vs_volume_name_cell_init (VsVolumeNameCell *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->image), "dim-label");
   gtk_widget_set_parent (GTK_WIDGET (self->image), widget);
 
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->label, 0);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  vs_inscription_tooltip_when_cut (self->label);
+  gtk_inscription_set_text_overflow (self->label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
-  vs_label_tooltip_when_ellipsized (self->label);
   gtk_widget_set_parent (GTK_WIDGET (self->label), widget);
 
   self->backing_label = GTK_LABEL (gtk_label_new (NULL));
@@ -275,7 +275,7 @@ vs_volume_name_cell_set_volume (VsVolumeNameCell *self,
 
   if (volume == NULL)
     {
-      gtk_label_set_text (self->label, "");
+      gtk_inscription_set_text (self->label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->backing_label), FALSE);
       gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);

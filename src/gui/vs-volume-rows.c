@@ -19,12 +19,27 @@
  * anchor, plus 2 on each side (GTK_LIST_VIEW_MAX_LIST_ITEMS and _EXTRA_ITEMS
  * in gtklistview.c): rows added past that many cost no widget. */
 #define BUILT_ROWS 204
-/* What one idle may spend adding rows GTK builds widgets for, or telling
- * rows out of view that they show another volume (µs). */
+/* What one step may cost: adding rows GTK builds widgets for, dropping
+ * them, or telling rows out of view that they show another volume (µs),
+ * and what GTK does about it before the main loop can take input again. */
 #define STEP_BUDGET_US 5000
 #define MIN_STEP 1
-#define MAX_STEP 16
+#define MAX_STEP 64
 #define FIRST_STEP 2
+/* On X11, GTK measures the whole window from an idle of its own at
+ * G_PRIORITY_HIGH - 10 (the toplevel's "compute-size") as soon as a row's
+ * size may have changed: the rows a step adds cost as much again there,
+ * right after the step. An idle just below that priority sees the end of
+ * it, before input, frames or the next step. */
+#define SETTLE_PRIORITY (G_PRIORITY_HIGH - 5)
+
+typedef enum
+{
+  STEP_GROW,     /* adding rows */
+  STEP_SHRINK,   /* removing rows */
+  STEP_NOTIFY,   /* telling rows out of view about their new volume */
+  N_STEP_KINDS
+} StepKind;
 
 struct _VsVolumeRows
 {
@@ -33,13 +48,20 @@ struct _VsVolumeRows
   GPtrArray *slots;     /* VsVolumeSlot; the first n_items are the rows */
   guint      n_items;
   GPtrArray *volumes;   /* VsVolume: the order shown, NULL while blank */
-  guint      grow_id;
-  guint      grow_step;   /* rows added by one idle while GTK builds them */
-  guint      shrink_step; /* rows removed by one idle while GTK drops them */
   GtkBitset *stale;     /* rows re-pointed whose cells do not know yet */
-  guint      notify_id;
   guint      view_first;
   guint      view_size;
+  guint      view_id;
+
+  /* One step at a time, from an idle below GTK's redraw priority, each
+   * timed to its settling: how many rows a step of each kind handles
+   * follows what the last one cost. */
+  guint      step_id;
+  guint      settle_id;
+  guint      step[N_STEP_KINDS];
+  StepKind   step_kind;
+  guint      step_rows;
+  gint64     step_start;
 };
 
 static void vs_volume_rows_list_model_init (GListModelInterface *iface);
@@ -64,8 +86,8 @@ n_wanted (VsVolumeRows *self)
 }
 
 /* Adds up to @n rows at the end (all that are missing once GTK has built
- * its widgets), pointed at their volumes. */
-static void
+ * its widgets), pointed at their volumes. Returns how many it added. */
+static guint
 add_rows (VsVolumeRows *self,
           guint         n)
 {
@@ -76,7 +98,7 @@ add_rows (VsVolumeRows *self,
     n = missing;
   n = MIN (n, missing);
   if (n == 0)
-    return;
+    return 0;
 
   for (guint i = position; i < position + n; i++)
     {
@@ -87,121 +109,151 @@ add_rows (VsVolumeRows *self,
 
   self->n_items += n;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
+
+  return n;
 }
 
 /* Removes up to @n of the rows past the order (blank already) from the
- * end; those GTK has no widgets for all in one go. */
-static void
+ * end; those GTK has no widgets for all in one go. Returns how many rows
+ * with widgets it removed (0 for a removal past them). */
+static guint
 remove_rows (VsVolumeRows *self,
              guint         n)
 {
   guint wanted = n_wanted (self);
   guint keep = MAX (wanted, MIN (self->n_items, BUILT_ROWS));
   guint n_old = self->n_items;
+  gboolean past_widgets = self->n_items > keep;
 
-  if (self->n_items > keep)
+  if (past_widgets)
     n = self->n_items - keep;
   n = MIN (n, self->n_items - wanted);
   if (n == 0)
-    return;
+    return 0;
 
   self->n_items -= n;
   gtk_bitset_remove_range_closed (self->stale, self->n_items, n_old - 1);
   g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, n, 0);
+
+  return past_widgets ? 0 : n;
 }
 
-static gboolean grow_cb (gpointer user_data);
-
-/* Tells the rows in @range that are stale, as long as @deadline (0: no
- * limit) allows. */
-static void
+/* Tells up to @n stale rows from @first on (all with @n G_MAXUINT).
+ * Returns how many it told. */
+static guint
 notify_stale (VsVolumeRows *self,
               guint         first,
-              guint         n,
-              gint64        deadline)
+              guint         last,
+              guint         n)
 {
   guint position = first;
+  guint told = 0;
   GtkBitsetIter iter;
 
-  while (gtk_bitset_iter_init_at (&iter, self->stale, position, &position) && position - first < n)
+  while (told < n && gtk_bitset_iter_init_at (&iter, self->stale, position, &position) && position <= last)
     {
       gtk_bitset_remove (self->stale, position);
       if (position < self->n_items)
-        vs_volume_slot_notify (g_ptr_array_index (self->slots, position));
-      if (deadline != 0 && g_get_monotonic_time () > deadline)
-        return;
+        {
+          vs_volume_slot_notify (g_ptr_array_index (self->slots, position));
+          told++;
+        }
       position++;
     }
+
+  return told;
 }
 
-/* The rows out of view, from an idle, a frame's worth at a time. */
+static gboolean step_cb (gpointer user_data);
+
 static gboolean
-notify_cb (gpointer user_data)
+has_work (VsVolumeRows *self)
+{
+  return self->n_items != n_wanted (self) || !gtk_bitset_is_empty (self->stale);
+}
+
+static void
+queue_step (VsVolumeRows *self)
+{
+  if (self->step_id == 0 && self->settle_id == 0 && has_work (self))
+    self->step_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_cb, self, NULL);
+}
+
+/* The step and what GTK did about it are over: the next step handles as
+ * many rows as fit the budget at this one's cost. */
+static gboolean
+settle_cb (gpointer user_data)
 {
   VsVolumeRows *self = user_data;
+  gint64 spent = MAX (g_get_monotonic_time () - self->step_start, 1);
+  guint *step = &self->step[self->step_kind];
 
-  notify_stale (self, 0, G_MAXUINT, g_get_monotonic_time () + STEP_BUDGET_US);
-  if (!gtk_bitset_is_empty (self->stale))
-    return G_SOURCE_CONTINUE;
+  self->settle_id = 0;
+  if (self->step_rows > 0)
+    *step = CLAMP ((guint) (self->step_rows * STEP_BUDGET_US / spent), MIN_STEP, MAX_STEP);
 
-  self->notify_id = 0;
+  queue_step (self);
+
   return G_SOURCE_REMOVE;
 }
 
-/* Rows in view show their new volume now; the others from an idle: the
- * cells of the up to 200 rows GTK keeps take tens of milliseconds to
- * update. */
+/* One step of rows, then the next idle: frames are drawn in between (GTK
+ * draws at a higher priority than this idle). Rows added or removed come
+ * first, then the rows out of view that show another volume now. */
+static gboolean
+step_cb (gpointer user_data)
+{
+  VsVolumeRows *self = user_data;
+  gboolean was_pending = vs_volume_rows_get_pending (self);
+  guint wanted = n_wanted (self);
+
+  self->step_id = 0;
+  self->step_start = g_get_monotonic_time ();
+
+  if (self->n_items < wanted)
+    {
+      /* Rows past those GTK builds widgets for are free: no timing. */
+      gboolean building = self->n_items < BUILT_ROWS;
+      guint added = add_rows (self, self->step[STEP_GROW]);
+
+      self->step_kind = STEP_GROW;
+      self->step_rows = building ? added : 0;
+    }
+  else if (self->n_items > wanted)
+    {
+      self->step_kind = STEP_SHRINK;
+      self->step_rows = remove_rows (self, self->step[STEP_SHRINK]);
+    }
+  else
+    {
+      self->step_kind = STEP_NOTIFY;
+      self->step_rows = notify_stale (self, 0, G_MAXUINT, self->step[STEP_NOTIFY]);
+    }
+
+  if (was_pending && !vs_volume_rows_get_pending (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+
+  self->settle_id = g_idle_add_full (SETTLE_PRIORITY, settle_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows in view show their new volume now; the others step by step. */
 static void
 notify_view_first (VsVolumeRows *self)
 {
-  notify_stale (self, self->view_first, self->view_size, 0);
-
-  if (!gtk_bitset_is_empty (self->stale) && self->notify_id == 0)
-    self->notify_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, notify_cb, self, NULL);
+  if (self->view_size > 0)
+    notify_stale (self, self->view_first, self->view_first + self->view_size - 1, G_MAXUINT);
 }
 
 static void
 update_growth (VsVolumeRows *self,
                gboolean      was_pending)
 {
-  gboolean pending = self->n_items != n_wanted (self);
+  queue_step (self);
 
-  if (pending && self->grow_id == 0)
-    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
-  else if (!pending)
-    g_clear_handle_id (&self->grow_id, g_source_remove);
-
-  if (pending != was_pending)
+  if (vs_volume_rows_get_pending (self) != was_pending)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
-
-/* One step of rows, then the next idle: frames are drawn in between (GTK
- * draws at a higher priority than this idle). The step follows what the
- * last one cost, so that each stays within STEP_BUDGET_US. */
-static gboolean
-grow_cb (gpointer user_data)
-{
-  VsVolumeRows *self = user_data;
-  gint64 start = g_get_monotonic_time ();
-  gboolean building = self->n_items < BUILT_ROWS;
-  gboolean growing = self->n_items < n_wanted (self);
-  guint *step = growing ? &self->grow_step : &self->shrink_step;
-  guint n = *step;
-  gint64 spent;
-
-  self->grow_id = 0;
-  if (growing)
-    add_rows (self, n);
-  else
-    remove_rows (self, n);
-
-  spent = MAX (g_get_monotonic_time () - start, 1);
-  if (building)
-    *step = CLAMP ((guint) (n * STEP_BUDGET_US / spent), MIN_STEP, MAX_STEP);
-
-  update_growth (self, TRUE);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* GListModel ------------------------------------------------------------ */
@@ -245,8 +297,9 @@ vs_volume_rows_finalize (GObject *object)
 {
   VsVolumeRows *self = (VsVolumeRows *)object;
 
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  g_clear_handle_id (&self->notify_id, g_source_remove);
+  g_clear_handle_id (&self->step_id, g_source_remove);
+  g_clear_handle_id (&self->view_id, g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_pointer (&self->stale, gtk_bitset_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
@@ -292,8 +345,8 @@ vs_volume_rows_init (VsVolumeRows *self)
 {
   self->slots = g_ptr_array_new_with_free_func (g_object_unref);
   self->stale = gtk_bitset_new_empty ();
-  self->grow_step = FIRST_STEP;
-  self->shrink_step = FIRST_STEP;
+  for (guint i = 0; i < N_STEP_KINDS; i++)
+    self->step[i] = FIRST_STEP;
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -321,7 +374,7 @@ vs_volume_rows_show (VsVolumeRows *self,
   /* A new round starts carefully: the last one may have ended with steps
    * past GTK's widgets, which cost nothing. */
   if (!was_pending)
-    self->grow_step = self->shrink_step = FIRST_STEP;
+    self->step[STEP_GROW] = self->step[STEP_SHRINK] = FIRST_STEP;
   g_ptr_array_ref (volumes);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
   self->volumes = volumes;
@@ -390,6 +443,17 @@ vs_volume_rows_reserve (VsVolumeRows *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n - position);
 }
 
+static gboolean
+view_cb (gpointer user_data)
+{
+  VsVolumeRows *self = user_data;
+
+  self->view_id = 0;
+  notify_view_first (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 vs_volume_rows_set_view (VsVolumeRows *self,
                          guint         first,
@@ -399,6 +463,13 @@ vs_volume_rows_set_view (VsVolumeRows *self,
 
   self->view_first = first;
   self->view_size = n;
+
+  /* Scrolled to rows whose turn has not come yet: they show their
+   * volume before the next frame (not from here: the view may be in the
+   * middle of its allocation). */
+  if (self->view_id == 0 && n > 0 &&
+      gtk_bitset_get_size_in_range (self->stale, first, first + n - 1) > 0)
+    self->view_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, view_cb, self, NULL);
 }
 
 VsVolume *

@@ -24,7 +24,7 @@ struct _VsVolumeTextCell
 
   VsVolumeTextKind  kind;
   VsVolume         *volume;
-  GtkLabel         *label;
+  GtkInscription   *label;
 };
 
 G_DEFINE_ENUM_TYPE (VsVolumeTextKind, vs_volume_text_kind,
@@ -97,11 +97,11 @@ set_kind (VsVolumeTextCell *self,
 {
   self->kind = kind;
 
-  gtk_label_set_xalign (self->label, kind == VS_VOLUME_TEXT_CAPACITY ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (self->label,
-                           kind == VS_VOLUME_TEXT_CAPACITY ? PANGO_ELLIPSIZE_NONE
-                           : kind == VS_VOLUME_TEXT_PATH ? PANGO_ELLIPSIZE_MIDDLE
-                           : PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (self->label, kind == VS_VOLUME_TEXT_CAPACITY ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (self->label,
+                           kind == VS_VOLUME_TEXT_CAPACITY ? GTK_INSCRIPTION_OVERFLOW_CLIP
+                           : kind == VS_VOLUME_TEXT_PATH ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
+                           : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (kind == VS_VOLUME_TEXT_PATH)
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
   if (kind == VS_VOLUME_TEXT_CAPACITY)
@@ -109,7 +109,7 @@ set_kind (VsVolumeTextCell *self,
       PangoAttrList *attrs = pango_attr_list_new ();
 
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      gtk_label_set_attributes (self->label, attrs);
+      gtk_inscription_set_attributes (self->label, attrs);
       pango_attr_list_unref (attrs);
     }
 }
@@ -121,7 +121,7 @@ update_cb (VsVolumeTextCell *self)
 {
   g_autofree char *text = cell_text (self->kind, self->volume);
 
-  gtk_label_set_text (self->label, text != NULL ? text : "");
+  gtk_inscription_set_text (self->label, text != NULL ? text : "");
 }
 
 /* Class ----------------------------------------------------------------- */
@@ -205,8 +205,8 @@ vs_volume_text_cell_class_init (VsVolumeTextCellClass *klass)
 static void
 vs_volume_text_cell_init (VsVolumeTextCell *self)
 {
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  vs_label_tooltip_when_ellipsized (self->label);
+  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  vs_inscription_tooltip_when_cut (self->label);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
 }
 
@@ -260,7 +260,7 @@ vs_volume_text_cell_set_volume (VsVolumeTextCell *self,
       update_cb (self);
     }
   else
-    gtk_label_set_text (self->label, "");
+    gtk_inscription_set_text (self->label, "");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
 }

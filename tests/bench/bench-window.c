@@ -49,6 +49,10 @@
 #define SEARCH_TEXT "vol-0001"
 
 static char *uri = NULL;
+/* VS_BENCH_TRACE=1: every stall over 10 ms (frames not counted), frame and
+ * phase on stderr with its CLOCK_MONOTONIC times in µs, to line up with
+ * `perf record -k CLOCK_MONOTONIC` (HACKING.md, "The volume list"). */
+static gboolean tracing;
 static int n_volumes = 10000;
 
 static GOptionEntry entries[] = {
@@ -90,6 +94,13 @@ iterate_until (gboolean (*done) (gpointer), gpointer data, int timeout_s)
     }
 }
 
+static void
+trace_phase (const char *name)
+{
+  if (tracing)
+    g_printerr ("PHASE %s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+}
+
 /* The main thread's processor time (µs): a stall the thread spent
  * waiting for a processor (other threads, other processes) is not work
  * it did. */
@@ -120,6 +131,8 @@ static void
 frame_begin_cb (GdkFrameClock *clock,
                 Frames        *frames)
 {
+  if (tracing)
+    g_printerr ("FRAME_BEGIN %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   frames->frame_start = g_get_monotonic_time ();
   frames->frame_start_cpu = thread_cpu_time ();
 }
@@ -131,6 +144,8 @@ frame_end_cb (GdkFrameClock *clock,
   if (frames->frame_start == 0)
     return;
 
+  if (tracing)
+    g_printerr ("FRAME_END %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   frames->drawing += g_get_monotonic_time () - frames->frame_start;
   frames->drawing_cpu += thread_cpu_time () - frames->frame_start_cpu;
   frames->frames++;
@@ -203,6 +218,9 @@ phase_tick (Phase *phase)
   gint64 drawn = phase->frames->drawing - phase->drawing_at_last;
   gint64 drawn_cpu = phase->frames->drawing_cpu - phase->drawing_cpu_at_last;
 
+  if ((now - phase->last - drawn) > 10000 && tracing)
+    g_printerr ("GAP %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " own=%.1f cpu=%.1f\n", phase->last, now,
+                (now - phase->last - drawn) / 1000.0, (cpu - phase->last_cpu - drawn_cpu) / 1000.0);
   phase->stall_ms = MAX (phase->stall_ms, (now - phase->last) / 1000.0);
   phase->own_ms = MAX (phase->own_ms, (now - phase->last - drawn) / 1000.0);
   phase->work_ms = MAX (phase->work_ms, (cpu - phase->last_cpu - drawn_cpu) / 1000.0);
@@ -464,6 +482,7 @@ main (int   argc,
   memset (sorts, 0, sizeof sorts);
   g_option_context_add_main_entries (context, entries, NULL);
   vs_bench_parse_options (context, &argc, &argv, &uri);
+  tracing = g_strcmp0 (g_getenv ("VS_BENCH_TRACE"), "1") == 0;
 
   if (!gtk_init_check ())
     {
@@ -520,6 +539,7 @@ main (int   argc,
   /* Selecting the pool: its first rows. */
   rss_before = vs_bench_resident_kib ();
   phase_start (&first_paint, &frames);
+  trace_phase ("first_paint");
   start = g_get_monotonic_time ();
   g_assert_true (vs_sidebar_select_item (vs_window_get_sidebar (window), pool));
   while (!first_rows_painted (&paint))
@@ -534,6 +554,7 @@ main (int   argc,
   /* The rest of the rows and the details. */
   settle = (Settle) { pool, list, n_volumes };
   phase_start (&details, &frames);
+  trace_phase ("details");
   iterate_until (settled, &settle, 600);
   phase_stop (&details);
   all_details = g_get_monotonic_time ();
@@ -545,9 +566,11 @@ main (int   argc,
   /* Another client removes the volumes shown first, then makes them
    * again. */
   phase_start (&removed, &frames);
+  trace_phase ("removed");
   outside_change (&settle, name, dir, FALSE);
   phase_stop (&removed);
   phase_start (&added, &frames);
+  trace_phase ("added");
   outside_change (&settle, name, dir, TRUE);
   phase_stop (&added);
 
@@ -558,6 +581,8 @@ main (int   argc,
         VsVolumeSortKey key = c == 4 ? VS_VOLUME_SORT_USED_BY : c == 5 ? VS_VOLUME_SORT_PATH : c;
 
         phase_start (&sorts[c][o], &frames);
+
+        trace_phase ("sort");
         vs_volume_list_sort (list, key, o == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
         iterate_until (settled, &settle, 120);
         phase_stop (&sorts[c][o]);
@@ -567,11 +592,13 @@ main (int   argc,
   vs_volume_list_sort (list, VS_VOLUME_SORT_NAME, GTK_SORT_ASCENDING);
   iterate_until (settled, &settle, 120);
   phase_start (&searched, &frames);
+  trace_phase ("searched");
   search (list, SEARCH_TEXT);
   iterate_until (settled, &settle, 120);
   phase_stop (&searched);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), <, (guint) n_volumes);
   phase_start (&cleared, &frames);
+  trace_phase ("cleared");
   search (list, "");
   iterate_until (settled, &settle, 120);
   phase_stop (&cleared);

@@ -29,6 +29,7 @@
 #include "vs-test-utils.h"
 #include "vs-ui-test.h"
 #include "vs-volume-list.h"
+#include "vs-volume-name-cell.h"
 #include "vs-volume-rows.h"
 
 /* Drives a VsPoolPage in a real GtkWindow: the test driver's node file
@@ -1533,6 +1534,60 @@ only_selected (Fixture  *fx,
          gtk_selection_model_is_selected (selection (fx), position);
 }
 
+/* What the rows' cells show agrees with the rows: every name cell GTK keeps
+ * (only those in view with @in_view) shows its row's volume. At least
+ * @at_least cells are looked at. */
+static void
+collect_name_cells (GtkWidget *widget,
+                    GPtrArray *cells)
+{
+  if (VS_IS_VOLUME_NAME_CELL (widget) && g_object_get_data (G_OBJECT (widget), "vs-list-item") != NULL)
+    {
+      g_ptr_array_add (cells, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_name_cells (child, cells);
+}
+
+static gboolean
+cells_agree (Fixture  *fx,
+             gboolean  in_view,
+             guint     at_least)
+{
+  GtkWidget *view = list_child (fx, "column_view");
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint checked = 0;
+
+  collect_name_cells (view, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      GtkListItem *item = g_object_get_data (G_OBJECT (cell), "vs-list-item");
+      guint position = gtk_list_item_get_position (item);
+      graphene_point_t point;
+
+      if (position == GTK_INVALID_LIST_POSITION || position >= n_shown (fx) || (in_view && !gtk_widget_get_mapped (cell)))
+        continue;
+      if (in_view &&
+          (!gtk_widget_compute_point (cell, view, &GRAPHENE_POINT_INIT (0, 0), &point) ||
+           point.y < 0 || point.y + gtk_widget_get_height (cell) > gtk_widget_get_height (view)))
+        continue;
+      if (vs_volume_name_cell_get_volume (VS_VOLUME_NAME_CELL (cell)) != shown_volume (fx, position))
+        {
+          g_test_message ("row %u shows %s, not %s", position,
+                          vs_volume_get_name (vs_volume_name_cell_get_volume (VS_VOLUME_NAME_CELL (cell))),
+                          vs_volume_get_name (shown_volume (fx, position)));
+          return FALSE;
+        }
+      checked++;
+    }
+
+  if (checked < at_least)
+    g_test_message ("only %u cells to look at", checked);
+  return checked >= at_least;
+}
+
 /* 10,000 volumes (the test driver, in this process): the list holds each
  * once, in order by name and by capacity, exactly the matches of a search,
  * and the selected volume through new orders. Behaviour, not timing:
@@ -1568,8 +1623,14 @@ test_large_pool (Fixture       *fx,
   chosen = shown_volume (fx, position_of (fx, "vs-gui-05000.qcow2"));
   VS_UI_CHECK (fx->window, only_selected (fx, chosen));
 
+  /* Right after a new order, rows scrolled to show their volumes before
+   * the rows out of view have had their turn; in the end every row GTK
+   * keeps does. */
   gtk_column_view_sort_by_column (list_child (fx, "column_view"), column (fx, "Capacity"), GTK_SORT_ASCENDING);
-  WAIT_LONG (fx, large_ready (fx));
+  VS_UI_WAIT (fx->window, position_of (fx, "vs-gui-05000.qcow2") != 5000);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (list_child (fx, "scrolled_window")), 3000);
+  VS_UI_WAIT (fx->window, cells_agree (fx, TRUE, 5));
+  WAIT_LONG (fx, large_ready (fx) && cells_agree (fx, FALSE, 150));
   VS_UI_CHECK (fx->window, shows_exactly (fx, NULL));
   VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_ASCENDING));
   VS_UI_CHECK (fx->window, position_of (fx, "vs-gui-05000.qcow2") != 5000);
@@ -1591,7 +1652,7 @@ test_large_pool (Fixture       *fx,
   search_for (fx, "VS-GUI-0999", 10);
   VS_UI_CHECK (fx->window, shows_exactly (fx, "VS-GUI-0999"));
   search_for (fx, "", N_LARGE);
-  WAIT_LONG (fx, large_ready (fx));
+  WAIT_LONG (fx, large_ready (fx) && cells_agree (fx, FALSE, 150));
   VS_UI_CHECK (fx->window, shows_exactly (fx, NULL));
   VS_UI_CHECK (fx->window, check_order (fx, "Capacity", KEY_NUMBER, GTK_SORT_DESCENDING));
 
