@@ -16,7 +16,7 @@
  *   bench-window [--uri URI] [--volumes N]
  *
  * The last line is for scripts:
- *   bench-window: volumes=N first_rows_vs_floor=X first_paint_stall_vs_floor=X max_stall_ms=X bytes_over_floor=X
+ *   bench-window: volumes=N first_rows_vs_floor=X first_paint_stall_vs_floor=X max_stall_ms=X bytes_over_floor=X bare_one_row_ms=X
  */
 
 #define G_LOG_DOMAIN "bench-window"
@@ -275,10 +275,31 @@ bare_cell_bind_cb (GtkSignalListItemFactory *factory,
                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
 }
 
+/* GTK's own cost of one row more or less among those it has widgets for
+ * (the bare view, a row inserted in view and removed again, ONE_ROW_TIMES
+ * times, a frame drawn after each): what a single step of the window's
+ * list cannot go below. */
+#define ONE_ROW_TIMES 20
+
+typedef struct
+{
+  guint frames;
+  const Frames *watched;
+} FrameWait;
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->watched->frames >= wait->frames;
+}
+
 typedef struct
 {
   double first_rows_ms;
   Phase  first_paint;
+  Phase  one_row;
   double bytes_per_row;
   double bytes_per_row_trimmed;   /* after malloc_trim(): memory in use */
 } Floor;
@@ -331,6 +352,21 @@ measure_floor (int    n,
   floor->bytes_per_row = ((double) vs_bench_resident_kib () - (double) rss_before) * 1024.0 / n;
   malloc_trim (0);
   floor->bytes_per_row_trimmed = ((double) vs_bench_resident_kib () - (double) rss_before) * 1024.0 / n;
+
+  phase_start (&floor->one_row, &frames);
+  for (int i = 0; i < ONE_ROW_TIMES; i++)
+    {
+      g_autoptr(GtkStringObject) extra = gtk_string_object_new ("vol-000000.img");
+      FrameWait wait = { frames.frames + 2, &frames };
+
+      if (i % 2 == 0)
+        g_list_store_insert (store, 10, extra);
+      else
+        g_list_store_remove (store, 10);
+      iterate_until (frames_drawn, &wait, 60);
+    }
+  phase_stop (&floor->one_row);
+
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &paint);
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &frames);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -643,6 +679,7 @@ main (int   argc,
       }
   print_phase ("search \"" SEARCH_TEXT "\"", &searched);
   print_phase ("search cleared", &cleared);
+  print_phase ("bare view: a row in view added or removed", &floor.one_row);
   g_print ("| %-44s | %9s | %9.1f | %9.1f |\n", "longest of all", "", max_stall, max_work);
   g_print ("(\"cpu, no fr\": the main thread's processor time in that stall, frame drawing not counted: "
            "its own work, without waiting for a processor)\n");
@@ -650,9 +687,9 @@ main (int   argc,
            "(no frames) <= %d ms; memory <= the bare view's + 600 bytes\n\n", n_volumes > 10000 ? 33 : 16);
 
   g_print ("bench-window: volumes=%d first_rows_vs_floor=%.2f first_paint_stall_vs_floor=%.2f "
-           "max_stall_ms=%.1f bytes_over_floor=%.0f\n",
+           "max_stall_ms=%.1f bytes_over_floor=%.0f bare_one_row_ms=%.1f\n",
            n_volumes, first_rows_ms / floor.first_rows_ms, first_paint.stall_ms / floor.first_paint.stall_ms,
-           max_stall, bytes_per_volume - floor.bytes_per_row);
+           max_stall, bytes_per_volume - floor.bytes_per_row, floor.one_row.own_ms);
 
   gtk_window_destroy (GTK_WINDOW (window));
   vs_bench_remove_pool (conn, name, dir);
