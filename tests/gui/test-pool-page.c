@@ -558,6 +558,38 @@ check_order (Fixture     *fx,
   return TRUE;
 }
 
+/* The first inscription in a cell whose text starts with @text under
+ * @widget. */
+static GtkInscription *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL &&
+      g_str_has_prefix (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text))
+    return GTK_INSCRIPTION (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkInscription *found = find_inscription (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether @inscription offers its text as a tooltip. */
+static gboolean
+offers_tooltip (GtkInscription *inscription)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (inscription, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
 static void
 test_sort (Fixture       *fx,
            gconstpointer  data)
@@ -574,6 +606,13 @@ test_sort (Fixture       *fx,
 
   show_pool (fx, "images");
   view = list_child (fx, "column_view");
+
+  /* A list of users cut short offers itself whole as a tooltip; a format
+   * that fits does not. */
+  VS_UI_WAIT (fx->window, find_inscription (GTK_WIDGET (view), "database, ") != NULL &&
+                          gtk_widget_get_width (GTK_WIDGET (find_inscription (GTK_WIDGET (view), "database, "))) > 0);
+  VS_UI_CHECK (fx->window, offers_tooltip (find_inscription (GTK_WIDGET (view), "database, ")));
+  VS_UI_CHECK (fx->window, !offers_tooltip (find_inscription (GTK_WIDGET (view), "qcow2")));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
