@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #ifdef __linux__
 #include <sys/resource.h>
@@ -448,6 +451,13 @@ detail_job_worker_done (DetailJob *job)
 {
   if (g_atomic_int_dec_and_test (&job->workers_left))
     {
+#ifdef __GLIBC__
+      /* Each detail thread allocated in an arena of its own (glibc's), and
+       * what the main thread freed of it stays there, counted as resident:
+       * 150-250 bytes a volume after a 16,384-volume pool. Given back here,
+       * in the last worker's thread, once per listing. */
+      malloc_trim (0);
+#endif
       g_mutex_lock (&job->mutex);
       /* The end is applied at once, or with the results that wait. */
       detail_job_schedule_apply_locked (job, TRUE);
