@@ -45,7 +45,8 @@ struct _VsVolumeRows
 {
   GObject    parent_instance;
 
-  GPtrArray *slots;     /* VsVolumeSlot; the first n_items are the rows */
+  GPtrArray *slots;     /* VsVolumeSlot or NULL: one for each row GTK asked
+                         * for (made then), the first n_items are the rows */
   guint      n_items;
   GPtrArray *volumes;   /* VsVolume: the order shown, NULL while blank */
   GtkBitset *stale;     /* rows re-pointed whose cells do not know yet */
@@ -85,6 +86,22 @@ n_wanted (VsVolumeRows *self)
   return self->volumes != NULL ? self->volumes->len : self->n_items;
 }
 
+static void
+free_slot (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+/* Room for @n rows' slots (NULL until GTK asks for them). */
+static void
+ensure_slots (VsVolumeRows *self,
+              guint         n)
+{
+  if (self->slots->len < n)
+    g_ptr_array_set_size (self->slots, n);
+}
+
 /* Adds up to @n rows at the end (all that are missing once GTK has built
  * its widgets), pointed at their volumes. Returns how many it added. */
 static guint
@@ -100,12 +117,10 @@ add_rows (VsVolumeRows *self,
   if (n == 0)
     return 0;
 
+  ensure_slots (self, position + n);
   for (guint i = position; i < position + n; i++)
-    {
-      if (i == self->slots->len)
-        g_ptr_array_add (self->slots, vs_volume_slot_new ());
+    if (g_ptr_array_index (self->slots, i) != NULL)
       vs_volume_slot_set_volume (g_ptr_array_index (self->slots, i), g_ptr_array_index (self->volumes, i));
-    }
 
   self->n_items += n;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
@@ -153,7 +168,7 @@ notify_stale (VsVolumeRows *self,
   while (told < n && gtk_bitset_iter_init_at (&iter, self->stale, position, &position) && position <= last)
     {
       gtk_bitset_remove (self->stale, position);
-      if (position < self->n_items)
+      if (position < self->n_items && g_ptr_array_index (self->slots, position) != NULL)
         {
           vs_volume_slot_notify (g_ptr_array_index (self->slots, position));
           told++;
@@ -279,6 +294,17 @@ vs_volume_rows_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
+  /* A slot is made the first time GTK asks for the row: it asks for the
+   * rows it builds widgets for, a few hundred, not for each of 16,384. */
+  if (g_ptr_array_index (self->slots, position) == NULL)
+    {
+      VsVolumeSlot *slot = vs_volume_slot_new ();
+
+      if (position < n_wanted (self) && self->volumes != NULL)
+        vs_volume_slot_set_volume (slot, g_ptr_array_index (self->volumes, position));
+      g_ptr_array_index (self->slots, position) = slot;
+    }
+
   return g_object_ref (g_ptr_array_index (self->slots, position));
 }
 
@@ -343,7 +369,7 @@ vs_volume_rows_class_init (VsVolumeRowsClass *klass)
 static void
 vs_volume_rows_init (VsVolumeRows *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (free_slot);
   self->stale = gtk_bitset_new_empty ();
   for (guint i = 0; i < N_STEP_KINDS; i++)
     self->step[i] = FIRST_STEP;
@@ -381,14 +407,16 @@ vs_volume_rows_show (VsVolumeRows *self,
 
   n_old = self->n_items;
   for (guint i = 0; i < MIN (n_old, volumes->len); i++)
-    if (vs_volume_slot_point (g_ptr_array_index (self->slots, i), g_ptr_array_index (volumes, i)))
+    if (g_ptr_array_index (self->slots, i) != NULL &&
+        vs_volume_slot_point (g_ptr_array_index (self->slots, i), g_ptr_array_index (volumes, i)))
       gtk_bitset_add (self->stale, i);
 
   /* Rows past the order go blank now and leave from the end, a few at a
    * time while GTK has widgets for them: dropping a hundred rows' widgets
    * at once stalls the window as long as building them. */
   for (guint i = volumes->len; i < n_old; i++)
-    if (vs_volume_slot_point (g_ptr_array_index (self->slots, i), NULL))
+    if (g_ptr_array_index (self->slots, i) != NULL &&
+        vs_volume_slot_point (g_ptr_array_index (self->slots, i), NULL))
       gtk_bitset_add (self->stale, i);
 
   notify_view_first (self);
@@ -417,7 +445,8 @@ vs_volume_rows_blank (VsVolumeRows *self)
   was_pending = vs_volume_rows_get_pending (self);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
   for (guint i = 0; i < self->slots->len; i++)
-    if (vs_volume_slot_point (g_ptr_array_index (self->slots, i), NULL))
+    if (g_ptr_array_index (self->slots, i) != NULL &&
+        vs_volume_slot_point (g_ptr_array_index (self->slots, i), NULL))
       gtk_bitset_add (self->stale, i);
 
   notify_view_first (self);
@@ -436,9 +465,7 @@ vs_volume_rows_reserve (VsVolumeRows *self,
     return;
 
   position = self->n_items;
-  for (guint i = position; i < n; i++)
-    if (i == self->slots->len)
-      g_ptr_array_add (self->slots, vs_volume_slot_new ());
+  ensure_slots (self, n);
   self->n_items = n;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n - position);
 }
@@ -481,7 +508,7 @@ vs_volume_rows_get_volume (VsVolumeRows *self,
   if (position >= self->n_items || position >= n_wanted (self))
     return NULL;
 
-  return vs_volume_slot_get_volume (g_ptr_array_index (self->slots, position));
+  return self->volumes != NULL ? g_ptr_array_index (self->volumes, position) : NULL;
 }
 
 guint
