@@ -181,6 +181,14 @@ notify_stale (VsVolumeRows *self,
 
 static gboolean step_cb (gpointer user_data);
 
+static void
+notify_pending (VsVolumeRows *self,
+                gboolean      was_pending)
+{
+  if (vs_volume_rows_get_pending (self) != was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
 static gboolean
 has_work (VsVolumeRows *self)
 {
@@ -245,8 +253,7 @@ step_cb (gpointer user_data)
       self->step_rows = notify_stale (self, 0, G_MAXUINT, self->step[STEP_NOTIFY]);
     }
 
-  if (was_pending && !vs_volume_rows_get_pending (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  notify_pending (self, was_pending);
 
   self->settle_id = g_idle_add_full (SETTLE_PRIORITY, settle_cb, self, NULL);
 
@@ -261,14 +268,13 @@ notify_view_first (VsVolumeRows *self)
     notify_stale (self, self->view_first, self->view_first + self->view_size - 1, G_MAXUINT);
 }
 
+/* After the rows changed their order or their number. */
 static void
-update_growth (VsVolumeRows *self,
-               gboolean      was_pending)
+rows_changed (VsVolumeRows *self,
+              gboolean      was_pending)
 {
   queue_step (self);
-
-  if (vs_volume_rows_get_pending (self) != was_pending)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  notify_pending (self, was_pending);
 }
 
 /* GListModel ------------------------------------------------------------ */
@@ -432,7 +438,7 @@ vs_volume_rows_show (VsVolumeRows *self,
   else
     remove_rows (self, 0);
 
-  update_growth (self, was_pending);
+  rows_changed (self, was_pending);
 }
 
 void
@@ -450,7 +456,7 @@ vs_volume_rows_blank (VsVolumeRows *self)
       gtk_bitset_add (self->stale, i);
 
   notify_view_first (self);
-  update_growth (self, was_pending);
+  rows_changed (self, was_pending);
 }
 
 void
